@@ -1,0 +1,85 @@
+"""answer: the customer asked something and the reply answers it.
+
+Each question in the customer's turn has a kind, from the lexicon's
+`questions:` lists (longest phrase wins: "berapa lama" is when, not how much);
+a sentence ending in "?" (Greek ";") with no question word is a yes/no
+question. What counts as an answer, per kind:
+  when      a time or date: a clock time, a date, a weekday, "besok", "in 2 days"
+  how_much  a number or price, or words.price ("gratis", "free", "δωρεάν")
+  where     words.place, a link, or the words the customer asked about
+  how       words.instruction, a link, or the words asked about in a reply of 5+ words
+  yesno     an answer word (words.answer_yes / answer_no) or the words asked about
+  other     the words asked about, or a reply of 6+ words
+A reply that honestly defers (words.deferral: "saya cek dulu", "let me check")
+answers for now. Variants: the question kinds.
+"""
+
+from __future__ import annotations
+
+from ..features import FEATURES
+from ..lang.lexicon import QUESTION_KINDS
+from .base import Check, Hit
+
+_EVIDENCE = {
+    "when": (("time",), ("time_expression",)),
+    "how_much": (("price",), ("number",)),
+    "where": (("place",), ("url",)),
+    "how": (("instruction",), ("url",)),
+    "yesno": (("answer_yes", "answer_no"), ()),
+    "other": ((), ()),
+}
+
+
+class AnswerCheck(Check):
+    type = "answer"
+    variants = QUESTION_KINDS
+    lexicon_words = ("time", "price", "place", "instruction", "answer_yes", "answer_no", "deferral")
+
+    def run(self, ctx):
+        customer, reply = ctx.customer, ctx.reply
+        if customer is None or reply.has("words.deferral"):
+            return []
+        hits, seen = [], set()
+        for sentence in customer.questions:
+            kind = sentence.kinds[0] if sentence.kinds else "yesno"
+            if kind in seen or self._answered(kind, sentence, ctx):
+                continue
+            seen.add(kind)
+            hits.append(Hit(kind, details={"question": sentence.text}))
+        return hits
+
+    def _answered(self, kind, sentence, ctx) -> bool:
+        reply = ctx.reply
+        words, features = _EVIDENCE[kind]
+        if any(reply.has(f"words.{w}") for w in words) or any(FEATURES[f](reply) for f in features):
+            return True
+        about = _overlap(sentence, ctx)
+        if kind in ("where", "yesno"):
+            return about
+        if kind == "how":
+            return about and len(reply.words) >= 5
+        if kind == "other":
+            return about or len(reply.words) >= 6
+        return False
+
+
+def _stem(word: str) -> str:
+    return word[:5]
+
+
+def _overlap(sentence, ctx) -> bool:
+    """Does the reply take up a content word of the question ("warna merah" -> "merah")?"""
+    customer, reply = ctx.customer, ctx.reply
+    pack = customer.pack
+    skip = set()
+    for key in ("honorifics", "generic_address", "words.filler",
+                *(f"questions.{k}" for k in QUESTION_KINDS)):
+        for i, j in customer.hits.get(key, ()):
+            skip.update(range(i, j))
+    asked = set()
+    for n, norm in enumerate(customer.norms):
+        word = customer.words[customer.norm_word[n]]
+        if (sentence.start <= word.start < sentence.end and n not in skip and len(norm) >= 3
+                and norm not in pack.stopwords):
+            asked.add(_stem(norm))
+    return bool(asked & {_stem(n) for n in reply.norms})

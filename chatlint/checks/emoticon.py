@@ -1,0 +1,45 @@
+"""emoticon: a friendly emoji or emoticon is present; none hostile; not too many.
+
+Options:
+  require_when: condition   when a friendly one is required (default: always)
+  max: number               the most emoji and emoticons a reply should carry
+  flag_hostile: bool        flag hostile or dismissive ones (🙄, 😒, -_-)
+Variants: missing, hostile, too_many.
+"""
+
+from __future__ import annotations
+
+from ..conditions import Condition
+from .base import Check, Hit
+
+
+class EmoticonCheck(Check):
+    type = "emoticon"
+    optional = {"require_when": str, "max": int, "flag_hostile": bool}
+    variants = ("missing", "hostile", "too_many")
+
+    def __init__(self, rule_id, options, source, keys):
+        super().__init__(rule_id, options, source, keys)
+        self.require_when = None
+
+    def bind(self, known: set[str]) -> None:
+        """Conditions in options are checked against the known signals once loading knows them."""
+        text = self.options.get("require_when", "always")
+        self.require_when = Condition(text, known, self.source, self.keys + ("require_when",))
+
+    def run(self, ctx):
+        emoji = ctx.reply.emoji
+        hits = []
+        if self.options.get("flag_hostile", True):
+            for start, end, text, kind in emoji:
+                if kind == "hostile":
+                    hits.append(Hit("hostile", start, end, edit=("replace", start, end), replacement="",
+                                    details={"match": text}))
+        limit = self.options.get("max")
+        if limit is not None and len(emoji) > limit:
+            start = emoji[limit][0]
+            hits.append(Hit("too_many", start, emoji[-1][1], details={"count": len(emoji), "max": limit}))
+        friendly = any(kind == "friendly" for *_, kind in emoji)
+        if not friendly and self.require_when(ctx.signals):
+            hits.append(Hit("missing", edit=("insert", len(ctx.reply.text.rstrip()))))
+        return hits

@@ -1,0 +1,124 @@
+"""name: how the reply addresses the customer, when their name is known.
+
+Options:
+  mode: missing   the name (or a nickname, vocative, Greeklish form) appears nowhere
+        wrong     a different name follows an address word ("kak Rina" to Dewi, "Hi John")
+        generic   a generic address (gan, sis, bro, dear customer, φίλε), or an honorific
+                  such as kak/dek/mas with no name anywhere in the reply
+A word counts as a wrong name only if it is capitalised, follows an address
+word directly, and is no word the language pack knows: false alarms about
+names cost more than missed ones.
+"""
+
+from __future__ import annotations
+
+from ..schema import Enum
+from .base import Check, Hit
+
+
+class NameCheck(Check):
+    type = "name"
+    required = {"mode": Enum("missing", "wrong", "generic")}
+    variants = ("default",)
+
+    def run(self, ctx):
+        if not ctx.name:
+            return []
+        return getattr(self, "_" + self.options["mode"])(ctx)
+
+    def _named(self, ctx) -> bool:
+        after = _words_after(ctx.reply, "honorifics")
+        return any(ctx.name.matches(w.text, lenient=(k in after or w.text[:1].isupper()))
+                   for k, w in enumerate(ctx.reply.words))
+
+    def _missing(self, ctx):
+        if self._named(ctx):
+            return []
+        reply = ctx.reply
+        # put the name after an opening greeting or honorific ("Halo kak" -> "Halo kak Dewi")
+        anchor = None
+        for key in ("honorifics", "words.greeting"):
+            for i, j in reply.hits.get(key, ()):
+                if reply.norm_word[i] <= 2:
+                    end = reply.char_span(i, j)[1]
+                    anchor = end if anchor is None else max(anchor, end)
+        if anchor is not None:
+            return [Hit(edit=("insert", anchor), replacement=" " + ctx.name.display)]
+        return [Hit(edit=("insert", 0))]
+
+    def _wrong(self, ctx):
+        reply, pack = ctx.reply, ctx.reply.pack
+        known = pack.normalizer.vocabulary | pack.stopwords
+        hits = []
+        for k in sorted(_words_after(reply, "honorifics")):
+            word = reply.words[k]
+            text = word.text
+            if not (text[:1].isupper() and text.isalpha() and len(text) >= 2 and not text.isupper()):
+                continue
+            if ctx.name.matches(text, lenient=True) or any(n in known for n in word.norms):
+                continue
+            if _is_dictionary_word(reply.lang, text):
+                continue
+            hits.append(Hit(start=word.start, end=word.end, edit=("replace", word.start, word.end),
+                            replacement=ctx.name.display, details={"match": text}))
+        return hits
+
+    def _generic(self, ctx):
+        reply = ctx.reply
+        honorific_norms = {norm for i, j in reply.hits.get("honorifics", ()) for norm in reply.norms[i:j]}
+        named = self._named(ctx)
+        hits = []
+        for i, j in _outermost(reply.hits.get("generic_address", ())):
+            following = reply.norm_word[j - 1] + 1
+            if following < len(reply.words) and ctx.name.matches(reply.words[following].text, lenient=True):
+                continue  # "kak Dewi", "Dear Anna"
+            is_honorific = all(n in honorific_norms for n in reply.norms[i:j])
+            if is_honorific and named:
+                continue  # "Halo kak Dewi, ... ya kak": the name is there
+            start, end = reply.char_span(i, j)
+            hits.append(Hit(start=start, end=end, edit=("replace", start, end),
+                            details={"match": reply.text[start:end]}))
+        return hits
+
+
+def _words_after(reply, key) -> set[int]:
+    """Indexes of words directly after a phrase of `key`, with only spaces between."""
+    after = set()
+    for i, j in reply.hits.get(key, ()):
+        k = reply.norm_word[j - 1] + 1
+        if k < len(reply.words):
+            gap = reply.text[reply.words[k - 1].end:reply.words[k].start]
+            if gap.strip() == "":
+                after.add(k)
+    return after
+
+
+def _outermost(spans):
+    spans = sorted(spans, key=lambda s: (s[0], -s[1]))
+    kept = []
+    for s in spans:
+        if kept and s[0] < kept[-1][1]:
+            continue
+        kept.append(s)
+    return kept
+
+
+_DICTIONARIES: dict = {}
+
+
+def _is_dictionary_word(lang: str, word: str) -> bool:
+    """Is the word in spaCy's lookup tables for the language (when spacy-lookups-data is installed)?"""
+    table = _DICTIONARIES.get(lang)
+    if table is None:
+        table = set()
+        try:
+            from spacy.lookups import load_lookups
+
+            lookups = load_lookups(lang, ["lemma_lookup"], strict=False)
+            if lookups.has_table("lemma_lookup"):
+                lemma = lookups.get_table("lemma_lookup")
+                table = {str(k) for k in lemma.keys()} | {str(v) for v in lemma.values()}
+        except Exception:  # no lookups package, or no table for this language
+            table = set()
+        _DICTIONARIES[lang] = table
+    return word.lower() in table

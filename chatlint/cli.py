@@ -1,0 +1,149 @@
+"""The command line: chatlint check | rules | rule."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+
+import click
+
+from .errors import ChatlintError
+
+LANG_CHOICE = click.Choice(["auto", "id", "el", "en"])
+
+
+def handle_errors(func):
+    """Configuration and input errors: a clear message on stderr, exit code 2, no traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except ChatlintError as exc:
+            click.echo(f"chatlint: error: {exc}", err=True)
+            sys.exit(2)
+
+    return wrapper
+
+
+def make_linter(rules_dirs=(), disable=()):
+    from .engine import Linter
+
+    return Linter(rule_dirs=rules_dirs, disable=disable)
+
+
+def console(stream=None):
+    from rich.console import Console
+
+    return Console(file=stream or sys.stdout, highlight=False, soft_wrap=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="chatlint")
+def main():
+    """chatlint: lint the replies online-shop admins send their customers."""
+
+
+@main.command()
+@click.argument("text", required=False)
+@click.option("--reply-to", "reply_to", metavar="TEXT", help="The customer's message the draft answers.")
+@click.option("--name", metavar="NAME", help="The customer's name.")
+@click.option("--lang", type=LANG_CHOICE, default="auto", show_default=True, help="The draft's language.")
+@click.option("--position", type=click.Choice(["first", "middle", "closing"]),
+              help="Where the reply stands in the conversation, when known.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(), metavar="DIR",
+              help="Extra rule folder (repeatable); its rules override built-in ones with the same id.")
+@click.option("--disable", multiple=True, metavar="ID", help="Disable a rule (repeatable).")
+@click.option("--fail-level", type=click.Choice(["error", "warning", "info"]), default="error",
+              show_default=True, help="Exit 1 when a finding is at this level or above.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@handle_errors
+def check(text, reply_to, name, lang, position, fmt, rules_dirs, disable, fail_level, exit_zero):
+    """Check a draft reply. TEXT is the draft; '-' or nothing reads it from stdin."""
+    if text is None or text == "-":
+        if sys.stdin is None or (sys.stdin.isatty() and text is None):
+            raise click.UsageError("no draft given: pass TEXT, or pipe it on stdin")
+        text = sys.stdin.read()
+    if not text.strip():
+        raise click.UsageError("the draft is empty")
+    linter = make_linter(rules_dirs, disable)
+    result = linter.check(text.rstrip("\n"), reply_to=reply_to, name=name, lang=lang, position=position)
+    if fmt == "json":
+        from .formatters.json_format import result_json
+
+        click.echo(result_json(result))
+    else:
+        from .formatters.text import render_result
+
+        render_result(result, console())
+    sys.exit(0 if exit_zero or not result.fails(fail_level) else 1)
+
+
+@main.command("rules")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(), metavar="DIR")
+@handle_errors
+def list_rules(fmt, rules_dirs):
+    """List the rules."""
+    linter = make_linter(rules_dirs)
+    rows = [{
+        "id": r.id, "level": r.level, "weight": r.weight, "critical": r.critical,
+        "languages": r.languages, "when": str(r.when), "check": r.check.type,
+        "enabled": r.enabled, "description": r.description, "etiquette": r.etiquette, "path": r.path,
+    } for r in linter.rules.values()]
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    from rich.table import Table
+
+    table = Table("id", "level", "weight", "when", "languages", "check")
+    for row in rows:
+        level = row["level"] + (" (critical)" if row["critical"] else "")
+        if not row["enabled"]:
+            level += " [disabled]"
+        table.add_row(row["id"], level, f"{row['weight']:g}", row["when"], ", ".join(row["languages"]),
+                      row["check"])
+    console().print(table)
+
+
+@main.command("rule")
+@click.argument("rule_id")
+@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(), metavar="DIR")
+@handle_errors
+def show_rule(rule_id, rules_dirs):
+    """Print a rule's documentation: what it checks, why, examples."""
+    from .checks import CHECK_TYPES
+
+    linter = make_linter(rules_dirs)
+    rule = linter.rules.get(rule_id)
+    if rule is None:
+        import difflib
+
+        close = difflib.get_close_matches(rule_id, list(linter.rules), n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise ChatlintError(f"no rule {rule_id!r}{hint}; see `chatlint rules`")
+    out = console()
+    out.print(f"[bold]{rule.id}[/bold]  ({rule.level}{', critical' if rule.critical else ''}, "
+              f"weight {rule.weight:g}, languages: {', '.join(rule.languages)})")
+    out.print(f"\n[bold]What it checks[/bold]\n{rule.description}")
+    out.print(f"\n[bold]Why[/bold]\n{rule.etiquette}")
+    out.print(f"\n[bold]When it applies[/bold]\n{rule.when}")
+    doc = (CHECK_TYPES[rule.check.type].__module__, rule.check.type)
+    module_doc = sys.modules[doc[0]].__doc__ or ""
+    out.print(f"\n[bold]Check type[/bold]\n{module_doc.strip()}")
+    out.print("\n[bold]Examples[/bold]")
+    for ex in rule.examples:
+        mark = "[green]pass[/green]" if ex.expect == "pass" else "[red]fail[/red]"
+        context = []
+        if ex.customer:
+            context.append(f"customer: {ex.customer!r}")
+        if ex.name:
+            context.append(f"name: {ex.name}")
+        out.print(f"  {mark} [{ex.lang}] {ex.reply!r}" + (f"   ({'; '.join(context)})" if context else ""))
+    out.print(f"\n[dim]{rule.path}[/dim]")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,150 @@
+"""The Linter: rules, lexicons and language packs loaded once, replies checked many times."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from .checks import Context
+from .errors import ChatlintError
+from .lang.detect import Detector
+from .lang.emoji import EmojiTable
+from .lang.lexicon import load_lexicons
+from .lang.pack import LangPack
+from .model import Finding, Fix, Result
+from .names import NameForms, nickname_table
+from .rules import Rule, load_rules
+from .scoring import score_reply
+from .signals import SITUATION, compute, load_signals
+
+
+def builtin_rules_dir() -> Path:
+    """The built-in rule packs: chatlint/_rules when installed, rules/ in a checkout."""
+    here = Path(__file__).resolve().parent
+    installed = here / "_rules"
+    return installed if installed.is_dir() else here.parent / "rules"
+
+
+class Linter:
+    def __init__(self, rule_dirs=(), disable=(), default_lang: str = "en", builtin: bool = True):
+        base = builtin_rules_dir()
+        folders = ([base] if builtin else []) + [Path(d) for d in rule_dirs]
+        self.lexicons = load_lexicons(folders)
+        self.emoji = EmojiTable(base / "emoji.yaml")
+        self.signals = load_signals(base / "signals.yaml")
+        known = set(self.signals) | set(SITUATION)
+        rule_folders = ([base / "builtin"] if builtin else []) + [Path(d) for d in rule_dirs]
+        self.rules: dict[str, Rule] = load_rules(rule_folders, known, self.lexicons)
+        for rule_id in disable:
+            if rule_id not in self.rules:
+                raise ChatlintError(f"--disable {rule_id}: no such rule (see `chatlint rules`)")
+            self.rules[rule_id].enabled = False
+        self.nicknames = nickname_table(self.lexicons)
+        self.detector = Detector({lang: lex.markers for lang, lex in self.lexicons.items()}, default_lang)
+        self._packs: dict[str, LangPack] = {}
+        self._lock = threading.Lock()
+
+    @property
+    def languages(self) -> list[str]:
+        return list(self.lexicons)
+
+    def pack(self, lang: str) -> LangPack:
+        pack = self._packs.get(lang)
+        if pack is None:
+            with self._lock:
+                pack = self._packs.get(lang)
+                if pack is None:
+                    if lang not in self.lexicons:
+                        raise ChatlintError(f"unknown language {lang!r}; installed: "
+                                            f"{', '.join(self.lexicons)}")
+                    lists, patterns = {}, {}
+                    for rule in self.rules.values():
+                        if lang in rule.languages:
+                            lists.update(rule.check.phrase_lists(lang))
+                            patterns.update(rule.check.patterns(lang))
+                    pack = LangPack(self.lexicons[lang], self.emoji, lists, patterns)
+                    self._packs[lang] = pack
+        return pack
+
+    def detect(self, text: str, fallback: str | None = None) -> str:
+        return self.detector.detect(text, fallback)[0]
+
+    def check(self, text: str, reply_to: str | None = None, name: str | None = None,
+              lang: str = "auto", position: str | None = None) -> Result:
+        if not isinstance(text, str):
+            raise ChatlintError("the draft must be text")
+        if lang in (None, "", "auto"):
+            customer_lang = self.detect(reply_to) if reply_to else None
+            lang, decided = self.detector.detect(text, customer_lang)
+        elif lang not in self.lexicons:
+            raise ChatlintError(f"unknown language {lang!r}; installed: {', '.join(self.lexicons)}")
+        reply = self.pack(lang).analyse(text)
+        customer = None
+        if reply_to and reply_to.strip():
+            customer_lang = self.detector.detect(reply_to, lang)[0]
+            customer = self.pack(customer_lang).analyse(reply_to)
+        names = NameForms(name, self.nicknames) if name else None
+        on = compute(self.signals, customer, reply)
+        if names:
+            on.add("name_known")
+        if position == "first":
+            on.add("first_reply")
+        elif position == "closing":
+            on.add("closing")
+        ctx = Context(reply=reply, customer=customer, name=names, signals=on)
+
+        findings: list[Finding] = []
+        applied: dict[str, float] = {}
+        failed: set[str] = set()
+        critical = None
+        for rule in self.rules.values():
+            if not rule.enabled or lang not in rule.languages or not rule.when(on):
+                continue
+            applied[rule.id] = rule.weight
+            hits = rule.check.run(ctx)
+            if not hits:
+                continue
+            failed.add(rule.id)
+            level = rule.level
+            if rule.escalate and rule.escalate[0](on):
+                level = rule.escalate[1]
+            for hit in hits:
+                finding = self._finding(rule, level, hit, lang, text, names)
+                findings.append(finding)
+                if finding.critical and critical is None:
+                    critical = rule.id
+        score, costs = score_reply(applied, failed, critical)
+        findings.sort(key=lambda f: (f.start is None, f.start or 0, f.rule))
+        return Result(text=text, lang=lang, score=score, findings=findings, applied=list(applied),
+                      signals=sorted(on), costs=costs, critical=critical, reply_to=reply_to, name=name)
+
+    def _finding(self, rule: Rule, level: str, hit, lang: str, text: str, names) -> Finding:
+        details = dict(hit.details)
+        details.setdefault("name", names.display if names else "")
+        fix = None
+        if hit.edit:
+            replacement = hit.replacement
+            if replacement is None and lang in rule.fix:
+                replacement = rule.fix[lang].format_map({**details, "match": details.get("match", "")})
+            if replacement is not None:
+                if hit.edit[0] == "insert":
+                    fix = Fix(hit.edit[1], hit.edit[1], _join(text, hit.edit[1], replacement))
+                else:
+                    fix = Fix(hit.edit[1], hit.edit[2], replacement)
+        return Finding(
+            rule=rule.id, level=level,
+            message=rule.text(rule.message, lang, hit.variant, details),
+            suggestion=rule.text(rule.suggestion, lang, hit.variant, details),
+            start=hit.start, end=hit.end, fix=fix,
+            critical=rule.critical and level == "error",
+        )
+
+
+def _join(text: str, pos: int, insert: str) -> str:
+    """Space an insertion sensibly: "Ok" + "Terima kasih" at the end -> "Ok. Terima kasih"."""
+    if pos == 0:
+        return insert if insert.endswith(" ") or not text else insert + " "
+    if pos >= len(text.rstrip()) and not insert.startswith(" "):
+        ends_sentence = text.rstrip()[-1:] in ".!?…)" or not insert[:1].isalnum()
+        return (" " if ends_sentence else ". ") + insert
+    return insert

@@ -1,0 +1,88 @@
+"""Text features: the closed set of things read from a message's form, not its words.
+
+Signals (rules/signals.yaml) and checks name them; each is a function of an
+Analysis returning character spans where the feature is (empty: absent).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lang.pack import Analysis
+
+_REPEATED_QUESTION = re.compile(r"\?{3,}|[?;]\s*[?;]\s*[?;]")  # "???": "??" is mere emphasis in chat
+_EXCLAMATION_RUN = re.compile(r"![!?1]*![!?1]*!")  # three or more "!" in a run
+_NUMBER_OR_EMAIL = re.compile(r"\b\d[\d\s.-]{4,}\d\b|[\w.+-]+@[\w-]+\.[\w.]+|#\d{3,}")
+_CLOCK_OR_DATE = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?\b|\b\d{1,2}\s?(?:am|pm)\b",
+                            re.I)
+_NUMBER = re.compile(r"\d")
+_CURRENCY = re.compile(r"[$€£¥₹]|\brp\.?\s?\d|\d\s?(?:rb|k|jt|ribu|juta|eur|euro|ευρώ)\b", re.I)
+_URL = re.compile(r"https?://|www\.|\b\w+\.(?:com|id|gr|co|net|org|shop|store)\b", re.I)
+_CAPS_MIN_LETTERS = 4
+
+
+def caps_words(a: Analysis) -> list[tuple[int, int]]:
+    """Words in capitals that are not acronyms: "PLEASE", "SUDAH", "ΠΡΟΣΟΧΗ"."""
+    spans = []
+    for word in a.words:
+        text = word.text
+        if (len(text) >= _CAPS_MIN_LETTERS and text.isupper() and text.isalpha()
+                and word.norms[0] not in a.pack.acronyms and text.lower() not in a.pack.acronyms):
+            spans.append((word.start, word.end))
+    # one capitalised word in a short message is emphasis only if the rest is not capitals too
+    return spans
+
+
+def _regex(pattern):
+    return lambda a: [m.span() for m in pattern.finditer(a.text)]
+
+
+def question_mark(a: Analysis):
+    marks = "?;\u037e" if a.lang == "el" else "?"
+    return [(i, i + 1) for i, c in enumerate(a.text) if c in marks
+            and not (c == ";" and i + 1 < len(a.text) and a.text[i + 1] in ")-(")]
+
+
+def question_words(a: Analysis):
+    return [(s.start, s.end) for s in a.sentences if s.kinds]
+
+
+def shouting(a: Analysis):
+    """Two capitalised words, or one in a message otherwise written normally."""
+    spans = caps_words(a)
+    return spans if len(spans) >= 2 else []
+
+
+def hostile_emoji(a: Analysis):
+    return [(s, e) for s, e, _, kind in a.emoji if kind == "hostile"]
+
+
+def short_message(a: Analysis):
+    return [(0, len(a.text))] if 0 < len(a.words) <= 4 else []
+
+
+def time_expression(a: Analysis):
+    """A clock time, a date, or a number with a time word ("2 hari", "in 3 days")."""
+    spans = [m.span() for m in _CLOCK_OR_DATE.finditer(a.text)]
+    if not spans and _NUMBER.search(a.text) and a.has("words.time"):
+        spans = a.spans("words.time")
+    return spans
+
+
+def number(a: Analysis):
+    return [m.span() for m in _NUMBER.finditer(a.text)][:1] + [m.span() for m in _CURRENCY.finditer(a.text)]
+
+
+FEATURES = {
+    "question_mark": question_mark,
+    "question_words": question_words,
+    "repeated_question_marks": _regex(_REPEATED_QUESTION),
+    "exclamation_run": _regex(_EXCLAMATION_RUN),
+    "shouting": shouting,
+    "hostile_emoji": hostile_emoji,
+    "contact_or_order_number": _regex(_NUMBER_OR_EMAIL),
+    "short_message": short_message,
+    "time_expression": time_expression,
+    "number": number,
+    "url": _regex(_URL),
+}

@@ -1,0 +1,3 @@
+"""Languages: normalisation, detection, lexicons and spaCy pipelines."""
+
+LANGUAGES = ("id", "el", "en")

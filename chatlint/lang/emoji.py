@@ -1,0 +1,67 @@
+"""Emoji and emoticons in a message, each classified friendly, sad, hostile or other."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..schema import Obj, validate
+from ..yamlsource import load_yaml
+
+EMOJI_SPEC = Obj(
+    required={"friendly": [str], "hostile": [str],
+              "emoticons": Obj(required={"friendly": [str], "sad": [str], "hostile": [str]})},
+    what="emoji table",
+)
+
+
+class EmojiTable:
+    def __init__(self, path: Path):
+        data, source = load_yaml(path)
+        validate(data, EMOJI_SPEC, source)
+        self.friendly_names = [w.lower() for w in data["friendly"]]
+        self.hostile_names = [w.lower() for w in data["hostile"]]
+        self.emoticon_kind = {}
+        for kind, faces in data["emoticons"].items():
+            for face in faces:
+                self.emoticon_kind[face] = kind
+        faces = sorted(self.emoticon_kind, key=len, reverse=True)
+        # A face that starts with a letter or a colon stands alone: not inside a word,
+        # a URL ("https://") or a time ("10:30"). "^^" may follow a word ("kak^^").
+        wordlike = [re.escape(f) for f in faces if f[0].isalnum() or f[0] in ":;="]
+        other = [re.escape(f) for f in faces if not (f[0].isalnum() or f[0] in ":;=")]
+        self.emoticon_re = re.compile(
+            r"(?<![\w:/])(?:" + "|".join(wordlike) + r")(?![\w/])|(?:" + "|".join(other) + r")(?![\w/])")
+        self._kinds: dict[str, str] = {}
+
+    def kind(self, char: str) -> str:
+        kind = self._kinds.get(char)
+        if kind is None:
+            import emoji
+
+            name = emoji.EMOJI_DATA.get(char, {}).get("en", "").lower()
+            if not name:  # skin tones and variation selectors make a sequence unknown
+                base = "".join(c for c in char if c in emoji.EMOJI_DATA)
+                name = emoji.EMOJI_DATA.get(base[:1], {}).get("en", "").lower()
+            if any(w in name for w in self.hostile_names):
+                kind = "hostile"
+            elif any(w in name for w in self.friendly_names):
+                kind = "friendly"
+            else:
+                kind = "other"
+            self._kinds[char] = kind
+        return kind
+
+    def find(self, text: str) -> list[tuple[int, int, str, str]]:
+        """(start, end, text, kind) of each emoji and emoticon, in order."""
+        found = []
+        if not text.isascii():
+            import emoji
+
+            for item in emoji.emoji_list(text):
+                found.append((item["match_start"], item["match_end"], item["emoji"],
+                              self.kind(item["emoji"])))
+        for match in self.emoticon_re.finditer(text):
+            found.append((match.start(), match.end(), match.group(), self.emoticon_kind[match.group()]))
+        found.sort()
+        return found

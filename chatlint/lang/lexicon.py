@@ -1,0 +1,93 @@
+"""Per-language lexicons (rules/lexicons/<lang>.yaml): the words signals and rules read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import ChatlintError
+from ..schema import Obj, validate
+from ..yamlsource import Source, load_yaml
+
+LEXICON_SPEC = Obj(
+    required={"lang": str, "name": str, "markers": [str]},
+    optional={
+        "slang": {str: [str]},
+        "honorifics": [str],
+        "generic_address": [str],
+        "nicknames": {str: [str]},
+        "words": {str: [str]},
+        "signals": {str: [str]},
+        "questions": {str: [str]},
+    },
+    what="lexicon",
+)
+
+QUESTION_KINDS = ("when", "how_much", "where", "how", "yesno", "other")
+
+
+@dataclass
+class Lexicon:
+    lang: str
+    name: str
+    markers: list[str]
+    source: Source
+    slang: dict[str, str] = field(default_factory=dict)  # variant -> canonical
+    honorifics: list[str] = field(default_factory=list)
+    generic_address: list[str] = field(default_factory=list)
+    nicknames: dict[str, list[str]] = field(default_factory=dict)
+    words: dict[str, list[str]] = field(default_factory=dict)
+    signals: dict[str, list[str]] = field(default_factory=dict)
+    questions: dict[str, list[str]] = field(default_factory=dict)
+
+    def merge(self, other: "Lexicon") -> None:
+        """A user's lexicon for the same language adds to the built-in one."""
+        self.markers += other.markers
+        self.slang.update(other.slang)
+        self.honorifics += other.honorifics
+        self.generic_address += other.generic_address
+        for table in ("nicknames", "words", "signals", "questions"):
+            mine = getattr(self, table)
+            for key, values in getattr(other, table).items():
+                mine[key] = mine.get(key, []) + values
+
+
+def load_lexicon(path: Path) -> Lexicon:
+    data, source = load_yaml(path)
+    validate(data, LEXICON_SPEC, source)
+    if data["lang"] != path.stem:
+        raise source.error(("lang",), f"lang is {data['lang']!r} but the file is named "
+                                      f"{path.name}; expected lang: {path.stem}")
+    for kind in data.get("questions", {}):
+        if kind not in QUESTION_KINDS:
+            raise source.error(("questions", kind), f"unknown question kind {kind!r}; "
+                                                    f"expected one of: {', '.join(QUESTION_KINDS)}")
+    slang = {}
+    for canonical, variants in data.get("slang", {}).items():
+        for variant in variants:
+            slang[variant] = canonical
+    return Lexicon(
+        lang=data["lang"], name=data["name"], markers=data["markers"], source=source,
+        slang=slang, honorifics=data.get("honorifics", []),
+        generic_address=data.get("generic_address", []),
+        nicknames=data.get("nicknames", {}), words=data.get("words", {}),
+        signals=data.get("signals", {}), questions=data.get("questions", {}),
+    )
+
+
+def load_lexicons(folders: list[Path]) -> dict[str, Lexicon]:
+    """Lexicons from each folder's lexicons/ subfolder; later folders extend earlier ones."""
+    lexicons: dict[str, Lexicon] = {}
+    for folder in folders:
+        lex_dir = folder / "lexicons"
+        if not lex_dir.is_dir():
+            continue
+        for path in sorted(lex_dir.glob("*.yaml")):
+            lexicon = load_lexicon(path)
+            if lexicon.lang in lexicons:
+                lexicons[lexicon.lang].merge(lexicon)
+            else:
+                lexicons[lexicon.lang] = lexicon
+    if not lexicons:
+        raise ChatlintError("no lexicons found (expected lexicons/<lang>.yaml in the rule folders)")
+    return lexicons

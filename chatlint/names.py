@@ -1,0 +1,71 @@
+"""The forms in which a customer's name may appear in a reply.
+
+People are addressed by their first name or any part of their name, in any
+case, with or without accents, by common nicknames (Mike for Michael), in
+Greek vocative (Μιχάλη for Μιχάλης, Γιώργο for Γιώργος), in Greeklish
+(Giorgo, Mixali) and in Indonesian old or variant spellings (Soeharto,
+Rizky/Rizki). Every form is compared through one key that absorbs these.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lang.normalize import fold, greek_skeleton
+
+_NAME_PART = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "kak", "ka", "mas", "mbak", "mba",
+          "pak", "bu", "bapak", "ibu", "bang", "sis", "gan", "dek", "om", "tante", "κ", "κος",
+          "κα", "κυριος", "κυρια", "hj", "h", "prof", "ir", "drs", "st", "the"}
+
+
+def name_key(word: str) -> str:
+    word = fold(word)
+    for old, new in (("oe", "u"), ("dj", "j"), ("tj", "c")):
+        word = word.replace(old, new)
+    return greek_skeleton(word)
+
+
+def _vocatives(key: str) -> set[str]:
+    forms = {key}
+    if key.endswith("os") and len(key) > 3:
+        forms |= {key[:-2] + "o", key[:-2] + "e"}
+    elif key.endswith(("is", "as", "es")) and len(key) > 3:
+        forms.add(key[:-1])
+    return forms
+
+
+class NameForms:
+    def __init__(self, name: str, nicknames: dict[str, set[str]]):
+        parts = [p for p in _NAME_PART.findall(name) if len(p) >= 2 and fold(p) not in TITLES]
+        self.name = name
+        self.display = parts[0] if parts else ""
+        self.part_keys = [name_key(p) for p in parts]
+        self.keys: set[str] = set()
+        for key in self.part_keys:
+            for form in {key} | nicknames.get(key, set()):
+                self.keys |= _vocatives(form)
+
+    def __bool__(self) -> bool:
+        return bool(self.keys)
+
+    def matches(self, word: str, lenient: bool = False) -> bool:
+        """Is `word` this name? `lenient` (a capitalised word, or one after "kak"/"Hi")
+        also accepts shortenings: Chris for Christopher, Yanti for Suryanti."""
+        key = name_key(word)
+        if key in self.keys:
+            return True
+        if lenient and len(key) >= 3:
+            return any(p.startswith(key) or p.endswith(key) for p in self.part_keys if len(p) > len(key))
+        return False
+
+
+def nickname_table(lexicons) -> dict[str, set[str]]:
+    """Nicknames of every installed lexicon, both ways, by name key."""
+    table: dict[str, set[str]] = {}
+    for lexicon in lexicons.values():
+        for formal, nicks in lexicon.nicknames.items():
+            group = {name_key(formal)} | {name_key(n) for n in nicks}
+            for key in group:
+                table.setdefault(key, set()).update(group - {key})
+    return table

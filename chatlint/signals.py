@@ -1,0 +1,59 @@
+"""Signals: what a turn tells (the customer asked, complained, is angry...).
+
+Defined in rules/signals.yaml: a signal is on when any of its text features is
+present or any phrase of its lexicon list (`signals.<name>`) is found in the
+message of its side (the customer's turn or the reply).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .features import FEATURES
+from .schema import Enum, Obj, validate
+from .yamlsource import load_yaml
+
+# Known from the situation rather than read from the text.
+SITUATION = {
+    "always": "always true (the default)",
+    "name_known": "the customer's name is known",
+    "first_reply": "the reply is the shop's first message in the conversation",
+    "closing": "the reply ends the conversation",
+}
+
+SIGNAL_SPEC = {str: Obj(
+    required={"description": str, "side": Enum("customer", "reply")},
+    optional={"features": [Enum(*FEATURES)]},
+    what="signal definition",
+)}
+
+
+@dataclass
+class Signal:
+    name: str
+    description: str
+    side: str
+    features: list[str]
+
+
+def load_signals(path: Path) -> dict[str, Signal]:
+    data, source = load_yaml(path)
+    validate(data, SIGNAL_SPEC, source)
+    for name in data:
+        if name in SITUATION:
+            raise source.error((name,), f"{name!r} is a situation, not a signal defined by text")
+    return {name: Signal(name, d["description"], d["side"], d.get("features", []))
+            for name, d in data.items()}
+
+
+def compute(signals: dict[str, Signal], customer, reply) -> set[str]:
+    """The names of the signals that are on; `customer` may be None (no turn known)."""
+    on = set()
+    for signal in signals.values():
+        analysis = customer if signal.side == "customer" else reply
+        if analysis is None:
+            continue
+        if analysis.has(f"signals.{signal.name}") or any(FEATURES[f](analysis) for f in signal.features):
+            on.add(signal.name)
+    return on
