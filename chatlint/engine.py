@@ -15,6 +15,7 @@ from .model import Finding, Fix, Result
 from .names import NameForms, nickname_table
 from .rules import Rule, load_rules
 from .scoring import score_reply
+from .settings import Settings
 from .signals import SITUATION, compute, load_signals
 
 
@@ -26,7 +27,10 @@ def builtin_rules_dir() -> Path:
 
 
 class Linter:
-    def __init__(self, rule_dirs=(), disable=(), default_lang: str = "en", builtin: bool = True):
+    def __init__(self, rule_dirs=(), disable=(), settings: Settings | None = None, builtin: bool = True):
+        settings = settings or Settings()
+        self.settings = settings
+        rule_dirs = [*settings.rule_dirs, *rule_dirs]
         base = builtin_rules_dir()
         folders = ([base] if builtin else []) + [Path(d) for d in rule_dirs]
         self.lexicons = load_lexicons(folders)
@@ -35,14 +39,35 @@ class Linter:
         known = set(self.signals) | set(SITUATION)
         rule_folders = ([base / "builtin"] if builtin else []) + [Path(d) for d in rule_dirs]
         self.rules: dict[str, Rule] = load_rules(rule_folders, known, self.lexicons)
-        for rule_id in disable:
-            if rule_id not in self.rules:
-                raise ChatlintError(f"--disable {rule_id}: no such rule (see `chatlint rules`)")
-            self.rules[rule_id].enabled = False
+        self._tune(settings, disable)
         self.nicknames = nickname_table(self.lexicons)
-        self.detector = Detector({lang: lex.markers for lang, lex in self.lexicons.items()}, default_lang)
+        langs = settings.languages or list(self.lexicons)
+        for lang in langs:
+            if lang not in self.lexicons:
+                raise ChatlintError(f"languages: no lexicon for {lang!r}; installed: {', '.join(self.lexicons)}")
+        self.detector = Detector({lang: self.lexicons[lang].markers for lang in langs}, settings.default_lang)
         self._packs: dict[str, LangPack] = {}
         self._lock = threading.Lock()
+
+    def _tune(self, settings: Settings, disable) -> None:
+        """Apply the settings' rule switches, levels and weights; unknown ids are errors."""
+        def rule(rule_id: str, what: str) -> Rule:
+            if rule_id not in self.rules:
+                import difflib
+
+                close = difflib.get_close_matches(rule_id, list(self.rules), n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                raise ChatlintError(f"{what} {rule_id}: no such rule{hint}; see `chatlint rules`")
+            return self.rules[rule_id]
+
+        for rule_id in settings.enable:
+            rule(rule_id, "enable").enabled = True
+        for rule_id in [*settings.disable, *disable]:
+            rule(rule_id, "disable").enabled = False
+        for rule_id, level in settings.levels.items():
+            rule(rule_id, "level of").level = level
+        for rule_id, weight in settings.weights.items():
+            rule(rule_id, "weight of").weight = float(weight)
 
     @property
     def languages(self) -> list[str]:
