@@ -1,0 +1,88 @@
+"""Language layer: tokenizers, normalisation, Greeklish, names, detection."""
+
+import pytest
+import spacy
+
+from chatlint.lang.normalize import fold, greek_skeleton
+from chatlint.lang.pipelines import get_nlp
+from chatlint.names import NameForms
+
+SAMPLES = [
+    "Hi Mike, it's $25 :) don't worry!! e-mail me at a@b.com or http://x.com by 10:30, can't wait",
+    "Γεια σου Γιώργο! Πότε θα έρθει; 25€ :) σ' ευχαριστώ, ΕΛΤΑ/ACS",
+    "Halo kak, harganya Rp50.000-an ya :) makasih!! dikirim via JNE 2-3 hari",
+]
+
+
+def _tokens(tokenizer, text):
+    return [(t.text, t.norm_, t.is_punct, t.like_num, t.like_url, t.is_stop) for t in tokenizer(text)]
+
+
+@pytest.mark.parametrize("lang", ["en", "el"])
+def test_tokenizer_is_spacys_blank_tokenizer(lang):
+    blank = spacy.blank(lang)
+    ours = get_nlp(lang)
+    for text in SAMPLES:
+        assert _tokens(ours.tokenizer, text) == _tokens(blank.tokenizer, text)
+
+
+def test_indonesian_tokenizer_keeps_every_listed_hyphenated_word_whole():
+    """Our rule replaces spaCy's ~16,000 special cases: same tokens for each listed word."""
+    from spacy.lang.id._tokenizer_exceptions_list import ID_BASE_EXCEPTIONS
+
+    blank = spacy.blank("id")
+    ours = get_nlp("id")
+    for word in ID_BASE_EXCEPTIONS:
+        text = f"saya {word}, kak. {word.title()}-nya {word.upper()}"
+        assert [t.text for t in ours.tokenizer(text)] == [t.text for t in blank.tokenizer(text)], word
+    for text in SAMPLES[2:]:
+        assert _tokens(ours.tokenizer, text) == _tokens(blank.tokenizer, text)
+
+
+def test_indonesian_tokenizer_also_keeps_unlisted_reduplications():
+    assert [t.text for t in get_nlp("id").tokenizer("kak-kak, merah/biru")] == ["kak-kak", ",", "merah", "/", "biru"]
+
+
+@pytest.mark.parametrize("a,b", [
+    ("ευχαριστώ", "euxaristw"), ("ευχαριστώ", "efharisto"), ("ευχαριστώ", "eyxaristo"),
+    ("ευχαριστώ", "ΕΥΧΑΡΙΣΤΩ"), ("καλημέρα", "kalhmera"), ("καλημέρα", "kalimera"),
+    ("συγγνώμη", "sygnwmh"), ("θα", "8a"), ("θα", "tha"), ("Γιώργο", "Giorgo"),
+])
+def test_greek_and_greeklish_share_a_skeleton(a, b):
+    assert greek_skeleton(fold(a)) == greek_skeleton(fold(b))
+
+
+def test_fold_drops_accents_and_final_sigma():
+    assert fold("Μιχάλης") == "μιχαλησ"
+    assert fold("Café") == "cafe"
+
+
+@pytest.mark.parametrize("name,word,expected", [
+    ("Michael", "Mike", True), ("Michael Tan", "Tan", True), ("Γιώργος", "Γιώργο", True),
+    ("Μιχάλης", "Μιχαλη", True), ("Γιώργος", "Giorgo", True), ("Νικόλαος", "Νίκο", True),
+    ("Dewi Lestari", "dewi", True), ("Soeharto", "Suharto", True), ("Michael", "John", False),
+    ("Dewi", "Rina", False),
+])
+def test_name_forms(linter, name, word, expected):
+    forms = NameForms(name, linter.nicknames)
+    assert forms.matches(word, lenient=True) is expected
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Barangnya ready kak, silakan diorder ya", "id"),
+    ("makasih ya kak udah order 🙏", "id"),
+    ("Thanks for your order, it ships tomorrow", "en"),
+    ("Ευχαριστούμε για την παραγγελία!", "el"),
+    ("Efxaristoume poly, to paketo efyge simera", "el"),
+    ("kalhmera, 8a to steiloume avrio", "el"),
+])
+def test_language_detection(linter, text, lang):
+    assert linter.detect(text) == lang
+
+
+def test_normalisation_of_chat_writing(linter):
+    pack = linter.pack("id")
+    analysis = pack.analyse("Makasiiih kak, hati2 di jalan, mksh yaaa")
+    assert "terima" in analysis.norms and "kasih" in analysis.norms
+    assert "hati-hati" in analysis.norms
+    assert analysis.has("words.thanks")
