@@ -96,9 +96,10 @@ def list_rules(fmt, rules_dirs):
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
-    from rich.table import Table
+    from rich.table import Column, Table
 
-    table = Table("id", "level", "weight", "when", "languages", "check")
+    table = Table("level", "weight", "when", "languages", "check")
+    table.columns.insert(0, Column("id", no_wrap=True, style="bold"))
     for row in rows:
         level = row["level"] + (" (critical)" if row["critical"] else "")
         if not row["enabled"]:

@@ -27,6 +27,7 @@ class Condition:
         if unknown:
             raise source.error(keys, f"when: unknown signal {sorted(unknown)[0]!r} in {self.text!r}; "
                                      f"expected one of: {', '.join(sorted(known))}")
+        self._test = self._compile(self._tree)
 
     @staticmethod
     def _tokenize(text, source, keys):
@@ -78,17 +79,21 @@ class Condition:
         self.names.add(token)
         return token
 
-    def __call__(self, on: set[str]) -> bool:
-        return self._eval(self._tree, on)
 
-    def _eval(self, node, on) -> bool:
+    def __call__(self, on: set[str]) -> bool:
+        return self._test(on)
+
+    def _compile(self, node):
+        """The parsed tree as nested closures: evaluated for every rule of every reply."""
         if isinstance(node, str):
-            return node == "always" or node in on
+            return (lambda on: True) if node == "always" else (lambda on: node in on)
         if node[0] == "not":
-            return not self._eval(node[1], on)
+            inner = self._compile(node[1])
+            return lambda on: not inner(on)
+        left, right = self._compile(node[1]), self._compile(node[2])
         if node[0] == "and":
-            return self._eval(node[1], on) and self._eval(node[2], on)
-        return self._eval(node[1], on) or self._eval(node[2], on)
+            return lambda on: left(on) and right(on)
+        return lambda on: left(on) or right(on)
 
     def __str__(self) -> str:
         return self.text

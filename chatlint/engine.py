@@ -47,6 +47,8 @@ class Linter:
                 raise ChatlintError(f"languages: no lexicon for {lang!r}; installed: {', '.join(self.lexicons)}")
         self.detector = Detector({lang: self.lexicons[lang].markers for lang in langs}, settings.default_lang)
         self._packs: dict[str, LangPack] = {}
+        self._names: dict[str, NameForms] = {}
+        self._rules_by_lang: dict[str, list[Rule]] = {}
         self._lock = threading.Lock()
 
     def _tune(self, settings: Settings, disable) -> None:
@@ -91,6 +93,22 @@ class Linter:
                     self._packs[lang] = pack
         return pack
 
+    def rules_for(self, lang: str) -> list[Rule]:
+        """The enabled rules that cover `lang` (rules are tuned only when the Linter is built)."""
+        rules = self._rules_by_lang.get(lang)
+        if rules is None:
+            rules = [r for r in self.rules.values() if r.enabled and lang in r.languages]
+            self._rules_by_lang[lang] = rules
+        return rules
+
+    def name_forms(self, name: str) -> NameForms:
+        forms = self._names.get(name)
+        if forms is None:
+            forms = NameForms(name, self.nicknames)
+            if len(self._names) < 10_000:
+                self._names[name] = forms
+        return forms
+
     def detect(self, text: str, fallback: str | None = None) -> str:
         return self.detector.detect(text, fallback)[0]
 
@@ -98,17 +116,17 @@ class Linter:
               lang: str = "auto", position: str | None = None) -> Result:
         if not isinstance(text, str):
             raise ChatlintError("the draft must be text")
+        has_turn = bool(reply_to and reply_to.strip())
+        customer_lang, customer_decided = self.detector.detect(reply_to) if has_turn else (None, False)
         if lang in (None, "", "auto"):
-            customer_lang = self.detect(reply_to) if reply_to else None
-            lang, decided = self.detector.detect(text, customer_lang)
+            lang = self.detector.detect(text, customer_lang if customer_decided else None)[0]
         elif lang not in self.lexicons:
             raise ChatlintError(f"unknown language {lang!r}; installed: {', '.join(self.lexicons)}")
         reply = self.pack(lang).analyse(text)
         customer = None
-        if reply_to and reply_to.strip():
-            customer_lang = self.detector.detect(reply_to, lang)[0]
-            customer = self.pack(customer_lang).analyse(reply_to)
-        names = NameForms(name, self.nicknames) if name else None
+        if has_turn:
+            customer = self.pack(customer_lang if customer_decided else lang).analyse(reply_to)
+        names = self.name_forms(name) if name else None
         on = compute(self.signals, customer, reply)
         if names:
             on.add("name_known")
@@ -122,8 +140,8 @@ class Linter:
         applied: dict[str, float] = {}
         failed: set[str] = set()
         critical = None
-        for rule in self.rules.values():
-            if not rule.enabled or lang not in rule.languages or not rule.when(on):
+        for rule in self.rules_for(lang):
+            if not rule.when(on):
                 continue
             applied[rule.id] = rule.weight
             hits = rule.check.run(ctx)

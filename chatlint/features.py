@@ -12,7 +12,9 @@ from .lang.pack import Analysis
 
 _REPEATED_QUESTION = re.compile(r"\?{3,}|[?;]\s*[?;]\s*[?;]")  # "???": "??" is mere emphasis in chat
 _EXCLAMATION_RUN = re.compile(r"![!?1]*![!?1]*!")  # three or more "!" in a run
-_NUMBER_OR_EMAIL = re.compile(r"\b\d[\d\s.-]{4,}\d\b|[\w.+-]+@[\w-]+\.[\w.]+|#\d{3,}")
+_LONG_NUMBER = re.compile(r"\b\d[\d\s.-]{4,}\d\b|#\d{3,}")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+_CAPS_RUN = re.compile(r"[A-Z\u00c0-\u00de\u0386-\u03ab]{4}")  # four capitals in a row, Latin or Greek
 _CLOCK_OR_DATE = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?\b|\b\d{1,2}\s?(?:am|pm)\b",
                             re.I)
 _NUMBER = re.compile(r"\d")
@@ -24,6 +26,8 @@ _CAPS_MIN_LETTERS = 4
 def caps_words(a: Analysis) -> list[tuple[int, int]]:
     """Words in capitals that are not acronyms: "PLEASE", "SUDAH", "ΠΡΟΣΟΧΗ"."""
     spans = []
+    if not _CAPS_RUN.search(a.text):
+        return spans
     for word in a.words:
         text = word.text
         if (len(text) >= _CAPS_MIN_LETTERS and text.isupper() and text.isalpha()
@@ -37,10 +41,13 @@ def _regex(pattern):
     return lambda a: [m.span() for m in pattern.finditer(a.text)]
 
 
+_QUESTION_MARK = re.compile(r"\?")
+_GREEK_QUESTION_MARK = re.compile(r"[?\u037e]|;(?![)(-])")  # ";" is Greek's question mark, ";)" a wink
+
+
 def question_mark(a: Analysis):
-    marks = "?;\u037e" if a.lang == "el" else "?"
-    return [(i, i + 1) for i, c in enumerate(a.text) if c in marks
-            and not (c == ";" and i + 1 < len(a.text) and a.text[i + 1] in ")-(")]
+    pattern = _GREEK_QUESTION_MARK if a.lang == "el" else _QUESTION_MARK
+    return [m.span() for m in pattern.finditer(a.text)]
 
 
 def question_words(a: Analysis):
@@ -73,6 +80,13 @@ def number(a: Analysis):
     return [m.span() for m in _NUMBER.finditer(a.text)][:1] + [m.span() for m in _CURRENCY.finditer(a.text)]
 
 
+def contact_or_order_number(a: Analysis):
+    """An order, phone or tracking number, or an email address."""
+    text = a.text
+    spans = [m.span() for m in _LONG_NUMBER.finditer(text)] if _NUMBER.search(text) else []
+    return spans + ([m.span() for m in _EMAIL.finditer(text)] if "@" in text else [])
+
+
 FEATURES = {
     "question_mark": question_mark,
     "question_words": question_words,
@@ -80,7 +94,7 @@ FEATURES = {
     "exclamation_run": _regex(_EXCLAMATION_RUN),
     "shouting": shouting,
     "hostile_emoji": hostile_emoji,
-    "contact_or_order_number": _regex(_NUMBER_OR_EMAIL),
+    "contact_or_order_number": contact_or_order_number,
     "short_message": short_message,
     "time_expression": time_expression,
     "number": number,

@@ -10,6 +10,7 @@ Rizky/Rizki). Every form is compared through one key that absorbs these.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .lang.normalize import fold, greek_skeleton
 
@@ -19,6 +20,7 @@ TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "kak", "ka", "mas", "
           "κα", "κυριος", "κυρια", "hj", "h", "prof", "ir", "drs", "st", "the"}
 
 
+@lru_cache(maxsize=65536)
 def name_key(word: str) -> str:
     word = fold(word)
     for old, new in (("oe", "u"), ("dj", "j"), ("tj", "c")):

@@ -7,7 +7,6 @@ same id replaces the earlier one, and `enabled: false` switches it off.
 
 from __future__ import annotations
 
-import string
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -90,7 +89,7 @@ class _Blank(dict):
 
 
 def _fill(template: str, details: dict) -> str:
-    return string.Formatter().vformat(template, (), _Blank(details))
+    return template.format_map(_Blank(details))
 
 
 def load_rule(path: Path, known_signals: set[str], lexicons: dict) -> Rule | dict:

@@ -36,6 +36,10 @@ class Signal:
     side: str
     features: list[str]
 
+    def __post_init__(self):
+        self.key = f"signals.{self.name}"  # its phrase list in the lexicons
+        self.tests = [FEATURES[f] for f in self.features]
+
 
 def load_signals(path: Path) -> dict[str, Signal]:
     data, source = load_yaml(path)
@@ -54,6 +58,6 @@ def compute(signals: dict[str, Signal], customer, reply) -> set[str]:
         analysis = customer if signal.side == "customer" else reply
         if analysis is None:
             continue
-        if analysis.has(f"signals.{signal.name}") or any(FEATURES[f](analysis) for f in signal.features):
+        if signal.key in analysis.hits or any(feature(analysis) for feature in signal.tests):
             on.add(signal.name)
     return on

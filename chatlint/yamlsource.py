@@ -76,6 +76,9 @@ def parse_yaml(text: str, path: str) -> tuple[Any, Source]:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         problem = exc.problem or exc.context or "invalid YAML"
+        if exc.context and exc.context_mark and exc.problem_mark \
+                and exc.context_mark.line != exc.problem_mark.line:
+            problem += f" ({exc.context} that starts at line {exc.context_mark.line + 1})"
         raise ChatlintError(f"YAML syntax error: {problem}", path, line) from None
     except yaml.YAMLError as exc:
         raise ChatlintError(f"YAML syntax error: {exc}", path) from None

@@ -30,6 +30,7 @@ class Context:
     customer: "Analysis | None"
     name: "NameForms | None"
     signals: set
+    cache: dict = field(default_factory=dict)  # what several checks of one reply share
 
 
 class Check:

@@ -26,10 +26,16 @@ class NameCheck(Check):
             return []
         return getattr(self, "_" + self.options["mode"])(ctx)
 
-    def _named(self, ctx) -> bool:
-        after = _words_after(ctx.reply, "honorifics")
-        return any(ctx.name.matches(w.text, lenient=(k in after or w.text[:1].isupper()))
-                   for k, w in enumerate(ctx.reply.words))
+    @staticmethod
+    def _named(ctx) -> bool:
+        """Is the customer's name anywhere in the reply? Computed once per reply."""
+        named = ctx.cache.get("named")
+        if named is None:
+            after = _words_after(ctx.reply, "honorifics")
+            named = any(ctx.name.matches(w.text, lenient=(k in after or w.text[:1].isupper()))
+                        for k, w in enumerate(ctx.reply.words))
+            ctx.cache["named"] = named
+        return named
 
     def _missing(self, ctx):
         if self._named(ctx):
@@ -48,14 +54,15 @@ class NameCheck(Check):
 
     def _wrong(self, ctx):
         reply, pack = ctx.reply, ctx.reply.pack
-        known = pack.normalizer.vocabulary | pack.stopwords
+        vocabulary, stopwords = pack.normalizer.vocabulary, pack.stopwords
         hits = []
         for k in sorted(_words_after(reply, "honorifics")):
             word = reply.words[k]
             text = word.text
             if not (text[:1].isupper() and text.isalpha() and len(text) >= 2 and not text.isupper()):
                 continue
-            if ctx.name.matches(text, lenient=True) or any(n in known for n in word.norms):
+            if ctx.name.matches(text, lenient=True) or any(
+                    n in vocabulary or n in stopwords for n in word.norms):
                 continue
             if _is_dictionary_word(reply.lang, text):
                 continue

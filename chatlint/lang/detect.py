@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 
-from .normalize import fold, greek_skeleton, is_greek
+from .normalize import fold, greek_skeleton
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+_GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
+_LATIN = re.compile(r"[A-Za-z]")
 
 
 class Detector:
@@ -26,21 +28,31 @@ class Detector:
             else:
                 self.plain[lang] = {fold(w) for w in words}
         self.langs = list(markers)
+        self._vote: dict[str, str | None] = {}  # word -> the one language it votes for
+
+    def _word_vote(self, word: str) -> str | None:
+        vote = self._vote.get(word)
+        if vote is None and word not in self._vote:
+            folded = fold(word)
+            hits = [lang for lang, markers in self.plain.items() if folded in markers]
+            if "el" in self.langs and len(folded) > 1 and greek_skeleton(folded) in self.greeklish:
+                hits.append("el")
+            vote = hits[0] if len(hits) == 1 else None
+            if len(self._vote) < 100_000:
+                self._vote[word] = vote
+        return vote
 
     def scores(self, text: str) -> dict[str, int]:
-        votes = {lang: 0 for lang in self.langs}
-        greek_letters = sum(1 for c in text if is_greek(c))
-        latin_letters = sum(1 for c in text if c.isascii() and c.isalpha())
-        if "el" in votes and greek_letters and greek_letters >= latin_letters:
-            votes["el"] += 1000
-            return votes
+        votes = dict.fromkeys(self.langs, 0)
+        if "el" in votes and not text.isascii():
+            greek_letters = len(_GREEK.findall(text))
+            if greek_letters and greek_letters >= len(_LATIN.findall(text)):
+                votes["el"] += 1000
+                return votes
         for word in _WORD.findall(text):
-            word = fold(word)
-            hits = [lang for lang, markers in self.plain.items() if word in markers]
-            if "el" in votes and len(word) > 1 and greek_skeleton(word) in self.greeklish:
-                hits.append("el")
-            if len(hits) == 1:
-                votes[hits[0]] += 1
+            vote = self._word_vote(word)
+            if vote is not None:
+                votes[vote] += 1
         return votes
 
     def detect(self, text: str, fallback: str | None = None) -> tuple[str, bool]:

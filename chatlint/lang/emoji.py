@@ -8,6 +8,12 @@ from pathlib import Path
 from ..schema import Obj, validate
 from ..yamlsource import load_yaml
 
+# Emoji live above U+2000 (and ©, ®); Greek or accented text alone needs no emoji scan.
+_MAYBE_EMOJI = re.compile(r"[\u00a9\u00ae\u2000-\U0010ffff]")
+
+# Every emoticon has one of these; most messages have none, and skip the long alternation.
+_MAYBE_EMOTICON = re.compile(r"[:;=^<>\\|@]|-[_.]|T[_.T]|[xX]D")
+
 EMOJI_SPEC = Obj(
     required={"friendly": [str], "hostile": [str],
               "emoticons": Obj(required={"friendly": [str], "sad": [str], "hostile": [str]})},
@@ -55,12 +61,15 @@ class EmojiTable:
     def find(self, text: str) -> list[tuple[int, int, str, str]]:
         """(start, end, text, kind) of each emoji and emoticon, in order."""
         found = []
-        if not text.isascii():
+        if not text.isascii() and _MAYBE_EMOJI.search(text):
             import emoji
 
             for item in emoji.emoji_list(text):
                 found.append((item["match_start"], item["match_end"], item["emoji"],
                               self.kind(item["emoji"])))
+        if not _MAYBE_EMOTICON.search(text):
+            found.sort()
+            return found
         for match in self.emoticon_re.finditer(text):
             found.append((match.start(), match.end(), match.group(), self.emoticon_kind[match.group()]))
         found.sort()

@@ -59,6 +59,7 @@ _VOWELS = set("aeiouy")
 _REPEATS = re.compile(r"(.)\1+")
 
 
+@lru_cache(maxsize=65536)
 def greek_skeleton(word: str) -> str:
     """A folded Greek or Greeklish word in a lossy phonetic spelling both share."""
     if is_greek(word):

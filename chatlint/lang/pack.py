@@ -21,37 +21,64 @@ from .pipelines import get_nlp
 Phrase = tuple  # of (norm, is_prefix) pairs
 
 
+_END = "\x00"   # in a trie node: the keys of the phrases that end here
+_WILD = "\x01"  # in a trie node: [(prefix, child)] for words matched by prefix ("ευχαριστ*")
+
+
 class PhraseIndex:
-    """Many named phrase lists, matched together in one pass over a message's words."""
+    """Many named phrase lists in one word trie, matched in a single pass per message."""
 
     def __init__(self):
-        self.exact: dict[str, list[tuple[str, Phrase]]] = defaultdict(list)
-        self.prefixed: dict[str, list[tuple[str, Phrase]]] = defaultdict(list)
+        self.root: dict = {}
+        self.root_wild: dict[str, list] = defaultdict(list)  # first 3 letters -> [(prefix, child)]
 
     def add(self, key: str, phrase: Phrase) -> None:
-        first, is_prefix = phrase[0]
-        if is_prefix:
-            self.prefixed[first[:3]].append((key, phrase))
+        (first, first_is_prefix), rest = phrase[0], phrase[1:]
+        if first_is_prefix:
+            node = self._wild_child(self.root_wild[first[:3]], first)
         else:
-            self.exact[first].append((key, phrase))
+            node = self.root.setdefault(first, {})
+        for word, is_prefix in rest:
+            node = self._wild_child(node.setdefault(_WILD, []), word) if is_prefix else node.setdefault(word, {})
+        keys = node.setdefault(_END, [])
+        if key not in keys:
+            keys.append(key)
+
+    @staticmethod
+    def _wild_child(children: list, prefix: str) -> dict:
+        for existing, child in children:
+            if existing == prefix:
+                return child
+        child: dict = {}
+        children.append((prefix, child))
+        return child
 
     def find(self, norms: list[str]) -> dict[str, list[tuple[int, int]]]:
-        hits: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        hits: dict[str, list[tuple[int, int]]] = {}
         n = len(norms)
+        root, root_wild = self.root, self.root_wild
         for i, norm in enumerate(norms):
-            candidates = self.exact.get(norm, ())
-            prefixed = self.prefixed.get(norm[:3])
-            if prefixed:
-                candidates = list(candidates) + prefixed
-            for key, phrase in candidates:
-                end = i + len(phrase)
-                if end > n:
-                    continue
-                for (word, is_prefix), actual in zip(phrase, norms[i:end]):
-                    if not (actual.startswith(word) if is_prefix else actual == word):
-                        break
-                else:
-                    hits[key].append((i, end))
+            stack = []
+            node = root.get(norm)
+            if node is not None:
+                stack.append((node, i + 1))
+            for prefix, child in root_wild.get(norm[:3], ()):
+                if norm.startswith(prefix):
+                    stack.append((child, i + 1))
+            while stack:
+                node, j = stack.pop()
+                keys = node.get(_END)
+                if keys:
+                    for key in keys:
+                        hits.setdefault(key, []).append((i, j))
+                if j < n:
+                    following = norms[j]
+                    child = node.get(following)
+                    if child is not None:
+                        stack.append((child, j + 1))
+                    for prefix, child in node.get(_WILD, ()):
+                        if following.startswith(prefix):
+                            stack.append((child, j + 1))
         return hits
 
 
@@ -168,6 +195,7 @@ class LangPack:
         self.normalizer.learn(vocabulary)
         self.stopwords = frozenset(self.normalizer.word(w) for w in self.nlp.Defaults.stop_words)
         self.acronyms = frozenset(fold(a) for a in lexicon.words.get("acronyms", ()))
+        self._word_info: dict[int, tuple] = {}  # spaCy norm id -> normalised words
         self.matcher = None
         if patterns:
             from spacy.matcher import Matcher
@@ -175,6 +203,9 @@ class LangPack:
             self.matcher = Matcher(self.nlp.vocab)
             for key, key_patterns in patterns.items():
                 self.matcher.add(key, key_patterns)
+            all_patterns = [p for ps in patterns.values() for p in ps]
+            self.matcher_reads_norm = any("NORM" in spec for p in all_patterns for spec in p)
+            self.anchors = _anchors(all_patterns)
 
     def lexicon_lists(self):
         lex = self.lexicon
@@ -207,27 +238,46 @@ class LangPack:
         words: list[Word] = []
         norms: list[str] = []
         norm_word: list[int] = []
-        norm_of = self.normalizer.norms
+        info = self._word_info
         for token in doc:
-            if token.is_punct or token.is_space:
+            word_norms = info.get(token.norm)
+            if word_norms is None:
+                word_norms = self._learn_word(token)
+            if not word_norms:  # punctuation, space, emoji or emoticon
                 continue
             start = token.idx
             if emoji and any(s <= start < e for s, e, _, _ in emoji):
                 continue
-            word_norms = norm_of(token.norm_)
-            words.append(Word(token.text, start, start + len(token.text), word_norms, token.i))
-            for norm in word_norms:
-                norms.append(norm)
-                norm_word.append(len(words) - 1)
+            text_ = token.text
+            k = len(words)
+            words.append(Word(text_, start, start + len(text_), word_norms, token.i))
+            norms.extend(word_norms)
+            norm_word.extend([k] * len(word_norms))
         analysis = Analysis(text, self.lang, self, doc, words, norms, norm_word, emoji)
         analysis.hits = self.index.find(norms)
-        if self.matcher is not None:
-            for word in words:
-                doc[word.token].norm_ = " ".join(word.norms)
+        if self.matcher is not None and self._may_match(words):
+            if self.matcher_reads_norm:
+                for word in words:
+                    doc[word.token].norm_ = " ".join(word.norms)
             for match_id, start, end in self.matcher(doc):
                 key = self.nlp.vocab.strings[match_id]
                 analysis.hits.setdefault(key, []).append(self._token_to_norm_span(analysis, start, end))
         return analysis
+
+    def _may_match(self, words) -> bool:
+        """Run the Matcher only if a word every match needs is there (when patterns have one)."""
+        if self.anchors is None:
+            return True
+        anchors = self.anchors
+        return any(w.text.lower() in anchors or w.norms[0] in anchors for w in words)
+
+    def _learn_word(self, token) -> tuple:
+        """A token's normalised words (empty for punctuation, emoji and the like), cached by its norm."""
+        norm = token.norm_
+        word_norms = self.normalizer.norms(norm) if any(c.isalnum() for c in norm) else ()
+        if len(self._word_info) < 200_000:
+            self._word_info[token.norm] = word_norms
+        return word_norms
 
     @staticmethod
     def _token_to_norm_span(analysis: Analysis, start: int, end: int) -> tuple[int, int]:
@@ -240,3 +290,25 @@ class LangPack:
         if first is None:  # a pattern over punctuation or emoji only
             return (0, 0)
         return first, last + 1
+
+
+def _anchors(patterns: list) -> set[str] | None:
+    """Words one of which every pattern needs (its first required literal token), or None."""
+    anchors: set[str] = set()
+    for pattern in patterns:
+        for spec in pattern:
+            if spec.get("OP") in ("?", "*", "!"):
+                continue
+            values = [spec[a] for a in ("LOWER", "NORM", "ORTH", "TEXT") if a in spec]
+            if values:
+                value = values[0]
+                if isinstance(value, str):
+                    anchors.add(fold(value))
+                    break
+                if isinstance(value, dict) and isinstance(value.get("IN"), list):
+                    anchors.update(fold(v) for v in value["IN"] if isinstance(v, str))
+                    break
+            return None  # a required token without a literal: no cheap pre-check
+        else:
+            return None
+    return anchors
