@@ -24,7 +24,7 @@ SITUATION = {
 
 SIGNAL_SPEC = {str: Obj(
     required={"description": str, "side": Enum("customer", "reply")},
-    optional={"features": [Enum(*FEATURES)]},
+    optional={"features": [Enum(*FEATURES)], "unless": [str]},
     what="signal definition",
 )}
 
@@ -35,6 +35,7 @@ class Signal:
     description: str
     side: str
     features: list[str]
+    unless: list[str]
 
     def __post_init__(self):
         self.key = f"signals.{self.name}"  # its phrase list in the lexicons
@@ -44,10 +45,13 @@ class Signal:
 def load_signals(path: Path) -> dict[str, Signal]:
     data, source = load_yaml(path)
     validate(data, SIGNAL_SPEC, source)
-    for name in data:
+    for name, definition in data.items():
         if name in SITUATION:
             raise source.error((name,), f"{name!r} is a situation, not a signal defined by text")
-    return {name: Signal(name, d["description"], d["side"], d.get("features", []))
+        for i, other in enumerate(definition.get("unless", [])):
+            if other not in data:
+                raise source.error((name, "unless", i), f"unless: unknown signal {other!r}")
+    return {name: Signal(name, d["description"], d["side"], d.get("features", []), d.get("unless", []))
             for name, d in data.items()}
 
 
@@ -60,4 +64,7 @@ def compute(signals: dict[str, Signal], customer, reply) -> set[str]:
             continue
         if signal.key in analysis.hits or any(feature(analysis) for feature in signal.tests):
             on.add(signal.name)
+    for signal in signals.values():
+        if signal.name in on and not on.isdisjoint(signal.unless):
+            on.discard(signal.name)
     return on
