@@ -35,6 +35,8 @@ class PhrasesCheck(Check):
     def __init__(self, rule_id, options, source, keys):
         super().__init__(rule_id, options, source, keys)
         self.key = f"rule.{rule_id}"
+        self.hit_keys = [self.key] + [f"words.{name}" for name in options.get("lexicon", ())]
+        self.feature_tests = [FEATURES[f] for f in options.get("features", ())]
         if not (options.get("phrases") or options.get("lexicon") or options.get("patterns")):
             raise source.error(keys, "a phrases check needs phrases, lexicon or patterns")
         for lang, patterns in options.get("patterns", {}).items():
@@ -66,21 +68,17 @@ class PhrasesCheck(Check):
         patterns = self.options.get("patterns", {}).get(lang)
         return {self.key: patterns} if patterns else {}
 
-    def _keys(self):
-        return [self.key] + [f"words.{name}" for name in self.options.get("lexicon", ())]
-
     def run(self, ctx):
         reply = ctx.reply
         if self.options["mode"] == "forbid":
             hits = []
-            for key in self._keys():
+            for key in self.hit_keys:
                 for start, end in reply.spans(key):
                     hits.append(Hit(start=start, end=end, edit=("replace", start, end),
                                     details={"match": reply.text[start:end]}))
             return _longest(hits)
-        if any(reply.has(key) for key in self._keys()):
-            return []
-        if any(FEATURES[f](reply) for f in self.options.get("features", ())):
+        hits = reply.hits
+        if any(key in hits for key in self.hit_keys) or any(test(reply) for test in self.feature_tests):
             return []
         at = 0 if self.options.get("fix_at", "end") == "start" else len(reply.text.rstrip())
         return [Hit(edit=("insert", at))]
