@@ -1,7 +1,8 @@
 """Markdown libraries: one template per section. A heading (`#` to `######`) starts a
 section and names the template (its id); the section's text is the template.
 
-Text before the first heading (a title page, an introduction) is not a template.
+Text before the first heading, and the text of a section that has sub-sections
+(a title with an introduction, a group heading), is prose, not a template.
 An HTML comment `<!-- chatlint: disable=RULE,... lang=id intent=complaint -->`
 in a section sets that template's suppressions, language or intent.
 """
@@ -26,6 +27,9 @@ def read_markdown(content: str, path: str) -> list[Template]:
     headings = [m for m in _HEADING.finditer(content) if not any(a <= m.start() < b for a, b in fences)]
     templates = []
     for i, heading in enumerate(headings):
+        following = headings[i + 1] if i + 1 < len(headings) else None
+        if following is not None and len(following.group(1)) > len(heading.group(1)):
+            continue  # a parent section: its text introduces its sub-sections
         start = heading.end() + 1
         end = headings[i + 1].start() if i + 1 < len(headings) else len(content)
         template = section(content, path, locate, start, end, heading.group(2).strip() or None,

@@ -102,14 +102,17 @@ class Placeholders:
     def __init__(self, configured: dict[str, list[str]] | None = None):
         self.names: dict[str, str] = {}      # folded name -> kind
         self.literals: dict[str, str] = {}   # literal placeholder as written -> kind
-        for kind, names in {**DEFAULT_PLACEHOLDERS, **(configured or {})}.items():
+        # configured names add to the built-in ones
+        pairs = [(k, n) for k, names in DEFAULT_PLACEHOLDERS.items() for n in names]
+        for kind, names in (configured or {}).items():
             if kind not in KINDS:
                 raise ChatlintError(f"placeholders: unknown kind {kind!r}; expected one of: {', '.join(KINDS)}")
-            for name in names:
-                if re.fullmatch(r"\w+", name):
-                    self.names[name.casefold()] = kind
-                else:
-                    self.literals[name] = kind
+            pairs += [(kind, n) for n in names]
+        for kind, name in pairs:
+            if re.fullmatch(r"\w+", name):
+                self.names[name.casefold()] = kind
+            else:
+                self.literals[name] = kind
         self._literal = (re.compile("|".join(re.escape(x) for x in sorted(self.literals, key=len, reverse=True)))
                          if self.literals else None)
 
