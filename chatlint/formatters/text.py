@@ -59,6 +59,10 @@ def render_result(result, console: Console, where: str = "") -> None:
         console.print(Text(labels["critical"].format(rule=result.critical), style="bold red"))
 
 
+def _n(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
 def render_report(report, console: Console) -> None:
     """`chatlint lint`: ruff-style lines, FILE:LINE:COL: LEVEL RULE message, then a summary."""
     for c in report.checked:
@@ -78,7 +82,7 @@ def render_report(report, console: Console) -> None:
         low = sorted(report.checked, key=lambda c: c.score)[:3]
         lowest = ", ".join(f"{c.template.path}:{c.template.line} {c.template.name} {c.score}" for c in low
                            if c.score < 100)
-        line = Text(f"Scores: mean {mean:.0f}/100 over {len(report.checked)} templates")
+        line = Text(f"Scores: mean {mean:.0f}/100 over {_n(len(report.checked), 'template')}")
         if lowest:
             line.append(f"; lowest: {lowest}")
         console.print(line)
@@ -87,11 +91,12 @@ def render_report(report, console: Console) -> None:
         console.print(Text(f"{len(below)} template(s) score below fail-under {report.fail_under:g}: " +
                            ", ".join(f"{c.template.path}:{c.template.line}" for c in below), style="red"))
     baselined = sum(c.baselined for c in report.checked)
-    summary = (f"Found {total} problem{'s' if total != 1 else ''} ({counts['error']} error, "
-               f"{counts['warning']} warning, {counts['info']} info) in {flagged} of "
-               f"{len(report.checked)} templates across {len(report.files)} files.")
+    summary = (f"Found {_n(total, 'problem')} ({_n(counts['error'], 'error')}, "
+               f"{_n(counts['warning'], 'warning')}, {counts['info']} info) in {flagged} of "
+               f"{_n(len(report.checked), 'template')} in {_n(len(report.files), 'file')}.")
     if not total:
-        summary = f"All {len(report.checked)} templates in {len(report.files)} files pass."
+        summary = (f"No problems in {_n(len(report.checked), 'template')} "
+                   f"({_n(len(report.files), 'file')}).")
     if baselined:
         summary += f" {baselined} known finding(s) hidden by the baseline."
     console.print(Text(summary, style="bold red" if report.failed else "bold green"))
