@@ -131,6 +131,8 @@ def test_folders_are_searched_and_hidden_files_skipped(tmp_path):
     ("bad.yaml", "- [a, b]\n", 1),
     ("bad.yaml", "- ok\n-  : : :\n  x", None),
     ("bad.json", '{"a": "ok",\n "b": }\n', 2),
+    ("bad.json", '{"a": "ok",\n "a": "again"}\n', 2),
+    ("bad.yaml", "a: ok\na: again\n", 2),
     ("bad.csv", "id,body\nx,hello\n", 1),
     ("bad.md", "## a\n<!-- chatlint: disable -->\nHello\n", 2),
     ("bad.yaml", "- id: x\n  intent: gossip\n  text: Hello {name} 🙂\n", 3),
@@ -307,3 +309,14 @@ def test_examples_lint_with_helpful_output():
         assert name in out
     assert "below fail-under 60" in out
     assert "Found" in out
+
+
+def test_every_intent_stand_in_means_its_intent_in_every_language(linter):
+    from chatlint.library.standins import INTENT_SIGNALS, INTENTS
+
+    assert set(INTENTS) == set(INTENT_SIGNALS)
+    for intent, messages in INTENTS.items():
+        assert set(messages) == {"id", "el", "en"}
+        for lang, message in messages.items():
+            signals = set(linter.check("Ok 🙂", reply_to=message, lang=lang).signals)
+            assert signals & INTENT_SIGNALS[intent], (intent, lang, message, signals)

@@ -50,7 +50,13 @@ STAND_INS: dict[str, dict[str, str]] = {
     "link": {"id": "https://example.com/x", "el": "https://example.com/x", "en": "https://example.com/x"},
 }
 
-# intent -> a typical customer message of that intent, per language
+# intent -> a typical customer message of that intent, per language; tests/test_lint.py checks
+# that each turns on the signal its intent means (INTENT_SIGNALS)
+INTENT_SIGNALS = {
+    "complaint": {"complaint"}, "delivery-delay": {"waited", "complaint"}, "question": {"question"},
+    "order": {"ordered"}, "payment": {"paid"}, "thanks": {"thanked"}, "greeting": {"greeted"},
+    "angry": {"angry"}, "return": {"complaint"},
+}
 INTENTS: dict[str, dict[str, str]] = {
     "complaint": {"id": "Kak, barang yang saya terima rusak.",
                   "el": "Το προϊόν ήρθε χαλασμένο.",
@@ -75,7 +81,7 @@ INTENTS: dict[str, dict[str, str]] = {
               "el": "ΑΠΑΡΑΔΕΚΤΟ!!! Ακόμα περιμένω!",
               "en": "THIS IS A SCAM!!! Where is my order?"},
     "return": {"id": "Kak, saya mau retur, ukurannya kekecilan.",
-               "el": "Θέλω να επιστρέψω το προϊόν, δεν μου κάνει.",
+               "el": "Δεν μου κάνει, θέλω επιστροφή χρημάτων.",
                "en": "I want to return this, it doesn't fit."},
 }
 

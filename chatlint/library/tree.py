@@ -109,19 +109,22 @@ def parse_json(text: str, path: str) -> Node | None:
         raise ChatlintError(f"JSON syntax error: {exc.msg}", path, exc.lineno, exc.colno) from None
     if not text.strip():
         return None
-    node, _ = _json_value(text, _WS.match(text, 0).end())
+    node, _ = _json_value(text, _WS.match(text, 0).end(), path)
     return node
 
 
-def _json_value(text: str, i: int) -> tuple[Node, int]:
+def _json_value(text: str, i: int, path: str) -> tuple[Node, int]:
     """A positioned node for the (already validated) JSON value at i, and the index after it."""
     ch = text[i]
     if ch == "{":
         value, j = {}, _skip(text, i + 1)
         while text[j] != "}":
-            key_node, j = _json_value(text, j)
+            key_node, j = _json_value(text, j, path)
             j = _skip(text, j)
-            child, j = _json_value(text, _skip(text, j + 1))  # past ':'
+            child, j = _json_value(text, _skip(text, j + 1), path)  # past ':'
+            if key_node.value in value:
+                line = text.count("\n", 0, key_node.start) + 1
+                raise ChatlintError(f"duplicate key {key_node.value!r}", path, line)
             value[key_node.value] = (key_node, child)
             j = _skip(text, j)
             if text[j] == ",":
@@ -130,7 +133,7 @@ def _json_value(text: str, i: int) -> tuple[Node, int]:
     if ch == "[":
         items, j = [], _skip(text, i + 1)
         while text[j] != "]":
-            child, j = _json_value(text, j)
+            child, j = _json_value(text, j, path)
             items.append(child)
             j = _skip(text, j)
             if text[j] == ",":
