@@ -43,7 +43,7 @@ def section(content, path, locate, start, end, template_id, allowed, comment=_CO
     """The template in content[start:end] with directive comments cut out; None when empty."""
     directives, cut = {}, []
     for m in comment.finditer(content, start, end):
-        body = m.group(1).strip()
+        body = next(g for g in m.groups() if g is not None).strip()
         if body.startswith("chatlint:"):
             line = locate(m.start())[0]
             directives.setdefault("line", line)

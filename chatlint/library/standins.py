@@ -37,7 +37,7 @@ DEFAULT_PLACEHOLDERS: dict[str, list[str]] = {
 KINDS = tuple(DEFAULT_PLACEHOLDERS)
 
 STAND_INS: dict[str, dict[str, str]] = {
-    "name": {"id": "Dewi", "el": "Μαρία", "en": "Anna"},
+    "name": {"id": "Nadira", "el": "Ευτέρπη", "en": "Rosalind"},  # unlikely in a real template
     "eta": {"id": "2 hari", "el": "2 ημέρες", "en": "2 days"},
     "date": {"id": "12/05", "el": "12/05", "en": "12/05"},
     "time": {"id": "10:00", "el": "10:00", "en": "10:00"},

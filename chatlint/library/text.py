@@ -16,35 +16,13 @@ _BLANK = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)*")
 _DIRECTIVE = re.compile(r"<!--(.*?)-->|^[ \t]*#[ \t]*(?=chatlint:)([^\n]*)", re.MULTILINE | re.DOTALL)
 
 
-class _Directives:
-    """Matches either form; group(1) is the directive text."""
-
-    def finditer(self, content, start, end):
-        for m in _DIRECTIVE.finditer(content, start, end):
-            yield _Match(m)
-
-
-class _Match:
-    def __init__(self, m):
-        self.m = m
-
-    def start(self):
-        return self.m.start()
-
-    def end(self):
-        return self.m.end()
-
-    def group(self, _):
-        return self.m.group(1) if self.m.group(1) is not None else self.m.group(2)
-
-
 def read_text(content: str, path: str) -> list[Template]:
     locate = Locator(content)
     templates, start = [], 0
     for m in [*_BLANK.finditer(content), None]:
         end = m.start() if m else len(content)
         template = section(content, path, locate, start, end, None,
-                           allowed=("disable", "lang", "intent"), comment=_Directives())
+                           allowed=("disable", "lang", "intent"), comment=_DIRECTIVE)
         start = m.end() if m else len(content)
         if template is not None:
             templates.append(template)
