@@ -60,8 +60,9 @@ def _template(node: Node, key, content, path, locate, source, keys) -> Template:
         fields = {k: v for k, v in node.data().items() if k != "text"}
         text_node = node.value["text"][1]
     else:
-        raise source.error(keys, f"{'.'.join(map(str, keys))}: expected a template (a string, or a "
-                                 f"mapping with text and optionally id, lang, reply_to, intent, chatlint)")
+        where = f"item {keys[0] + 1}" if isinstance(keys[0], int) else f"template {keys[0]!r}"
+        raise source.error(keys, f"{where}: expected a template (a string, or a mapping with text and "
+                                 f"optionally id, lang, reply_to, intent, chatlint)")
     if key is not None:
         if "id" in fields and str(fields["id"]) != str(key):
             raise source.error(keys + ("id",), f"{key}: the template's id {fields['id']!r} differs "
