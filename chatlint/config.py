@@ -224,28 +224,34 @@ def _check_rule_dirs(settings: Settings, source: Source, data: dict) -> None:
 
 
 def make_linter(settings: Settings, source: Path | None = None, rule_dirs=(), disable=()):
-    """A Linter for these settings; unknown rule ids in a config file name the file."""
+    """A Linter for these settings; an unknown rule id from a config file names the file and line."""
     from .engine import Linter
 
     try:
         return Linter(rule_dirs=rule_dirs, disable=disable, settings=settings)
     except ChatlintError as exc:
         if source is not None and exc.path is None:
-            raise ChatlintError(exc.message, str(source), _line_of(source, exc.message)) from None
+            word = _config_word(exc.message, settings)
+            if word:
+                raise ChatlintError(exc.message, str(source), _line_of(source, word)) from None
         raise
 
 
-def _line_of(path: Path, message: str) -> int | None:
-    """Best effort: the line of the config file that mentions the rule id in an error."""
-    match = re.search(r"(?:enable|disable|level of|weight of) ([\w-]+):", message)
-    word = match.group(1) if match else None
-    if word is None and message.startswith("languages:"):
-        word = "languages"
-    if word is None:
-        return None
+def _config_word(message: str, settings: Settings) -> str | None:
+    """The rule id (or key) of an engine error when it came from the config, not from a flag."""
+    match = re.search(r"^(?:enable|disable|level of|weight of) ([\w-]+):", message)
+    if match:
+        rule_id = match.group(1)
+        from_config = {*settings.enable, *settings.disable, *settings.levels, *settings.weights}
+        return rule_id if rule_id in from_config else None
+    return "languages" if message.startswith("languages:") else None
+
+
+def _line_of(path: Path, word: str) -> int | None:
+    """Best effort: the first line of the config file that mentions `word`."""
     try:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", line):
+            if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", line.split("#")[0]):
                 return number
     except OSError:
         return None

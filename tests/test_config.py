@@ -195,3 +195,14 @@ def test_no_config_means_defaults(tmp_path):
     settings, source = config.load_settings(start=tmp_path, isolated=True)
     assert source is None and settings.fail_level == "error" and settings.fail_under is None
     assert not settings.disable and not settings.levels
+
+
+def test_a_bad_flag_is_not_blamed_on_the_config(tmp_path):
+    write(tmp_path, ".chatlint.yaml", "disable: [emoticon]\nlevels: {use-nam: error}\n")
+    lib = write(tmp_path, "lib.yaml", BAD)
+    result = run("lint", lib)
+    assert result.exit_code == 2 and f"{tmp_path / '.chatlint.yaml'}:2:" in result.output
+    write(tmp_path, ".chatlint.yaml", "disable: [emoticon]\n")
+    result = run("lint", lib, "--disable", "nope")
+    assert result.exit_code == 2
+    assert result.output.startswith("chatlint: error: disable nope: no such rule"), result.output
