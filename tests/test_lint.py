@@ -323,3 +323,29 @@ def test_every_intent_stand_in_means_its_intent_in_every_language(linter):
         for lang, message in messages.items():
             signals = set(linter.check("Ok 🙂", reply_to=message, lang=lang).signals)
             assert signals & INTENT_SIGNALS[intent], (intent, lang, message, signals)
+
+
+def test_exclude_globs_skip_files_in_folders(tmp_path):
+    write(tmp_path, ".chatlint.yaml", "exclude: [\"drafts/*\", \"*.txt\"]\n")
+    write(tmp_path, "lib/ok.yaml", "- Halo kak {name}, terima kasih, pesanan dikirim besok ya 🙏\n")
+    write(tmp_path, "lib/drafts/wip.yaml", "- ready gan\n")
+    write(tmp_path, "lib/notes.txt", "ready gan\n")
+    data, _ = lint_json(tmp_path / "lib")
+    assert [Path(t["file"]).name for t in data["templates"]] == ["ok.yaml"]
+    # a file named on the command line is always read
+    data, _ = lint_json(tmp_path / "lib" / "notes.txt")
+    assert len(data["templates"]) == 1
+
+
+def test_update_baseline_rewrites_it(tmp_path):
+    lib = write(tmp_path, "lib.yaml", "a: ready gan\n")
+    baseline = tmp_path / "b.json"
+    lint(lib, "--baseline", baseline)
+    lib.write_text("a: ready gan\nc: barang ready gan\n")
+    assert lint(lib, "--baseline", baseline, "--fail-level", "info").exit_code == 1
+    assert lint(lib, "--baseline", baseline, "--update-baseline").exit_code == 0
+    assert lint(lib, "--baseline", baseline, "--fail-level", "info").exit_code == 0
+    assert lint(lib, "--update-baseline").exit_code == 2
+    baseline.write_text("[1, 2]")
+    result = lint(lib, "--baseline", baseline)
+    assert result.exit_code == 2 and "not a chatlint baseline" in result.output
