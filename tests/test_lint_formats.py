@@ -72,6 +72,8 @@ def test_github_annotations(lib):
                for line in lines)
     assert any(line.startswith("::notice ") for line in lines)       # info findings
     assert all(line.startswith("::") and "\n" not in line for line in lines)
+    absolute = lint(Path.cwd() / lib, "--format", "github").output
+    assert "file=templates/replies.yaml," in absolute
 
 
 def test_github_escapes_newlines_and_percent(tmp_path, monkeypatch):
