@@ -1,4 +1,4 @@
-"""The command line: chatlint check | rules | rule."""
+"""The command line: chatlint check | lint | init | rules | rule."""
 
 from __future__ import annotations
 
@@ -27,10 +27,12 @@ def handle_errors(func):
     return wrapper
 
 
-def make_linter(rules_dirs=(), disable=()):
-    from .engine import Linter
+def make_linter(rules_dirs=(), disable=(), config=None):
+    """A Linter for the configuration found from the current folder (or `config`); flags win."""
+    from . import config as configuration
 
-    return Linter(rule_dirs=rules_dirs, disable=disable)
+    settings, source = configuration.load_settings(config, ".")
+    return configuration.make_linter(settings, source, rules_dirs, disable)
 
 
 def console(stream=None):
@@ -56,11 +58,16 @@ def main():
 @click.option("--rules", "rules_dirs", multiple=True, type=click.Path(), metavar="DIR",
               help="Extra rule folder (repeatable); its rules override built-in ones with the same id.")
 @click.option("--disable", multiple=True, metavar="ID", help="Disable a rule (repeatable).")
-@click.option("--fail-level", type=click.Choice(["error", "warning", "info"]), default="error",
-              show_default=True, help="Exit 1 when a finding is at this level or above.")
+@click.option("--fail-level", type=click.Choice(["error", "warning", "info"]),
+              help="Exit 1 when a finding is at this level or above (default: from config, else error).")
+@click.option("--fail-under", type=click.FloatRange(0, 100), metavar="SCORE",
+              help="Exit 1 when the score is below SCORE (default: from config).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--config", "config_path", type=click.Path(), metavar="FILE",
+              help="Configuration file (default: found by walking up from the current folder).")
 @handle_errors
-def check(text, reply_to, name, lang, position, fmt, rules_dirs, disable, fail_level, exit_zero):
+def check(text, reply_to, name, lang, position, fmt, rules_dirs, disable, fail_level, fail_under, exit_zero,
+          config_path):
     """Check a draft reply. TEXT is the draft; '-' or nothing reads it from stdin."""
     if text is None or text == "-":
         if sys.stdin is None or (sys.stdin.isatty() and text is None):
@@ -68,7 +75,9 @@ def check(text, reply_to, name, lang, position, fmt, rules_dirs, disable, fail_l
         text = sys.stdin.read()
     if not text.strip():
         raise click.UsageError("the draft is empty")
-    linter = make_linter(rules_dirs, disable)
+    linter = make_linter(rules_dirs, disable, config_path)
+    fail_level = fail_level or linter.settings.fail_level
+    fail_under = fail_under if fail_under is not None else linter.settings.fail_under
     result = linter.check(text.rstrip("\n"), reply_to=reply_to, name=name, lang=lang, position=position)
     if fmt == "json":
         from .formatters.json_format import result_json
@@ -78,7 +87,8 @@ def check(text, reply_to, name, lang, position, fmt, rules_dirs, disable, fail_l
         from .formatters.text import render_result
 
         render_result(result, console())
-    sys.exit(0 if exit_zero or not result.fails(fail_level) else 1)
+    below = fail_under is not None and result.score < fail_under
+    sys.exit(0 if exit_zero or not (result.fails(fail_level) or below) else 1)
 
 
 @main.command("rules")
@@ -145,6 +155,17 @@ def show_rule(rule_id, rules_dirs):
         out.print(f"  {mark} [{ex.lang}] {ex.reply!r}" + (f"   ({'; '.join(context)})" if context else ""))
     out.print(f"\n[dim]{rule.path}[/dim]")
 
+
+def _register():
+    """Commands whose bodies live in their own modules."""
+    from .init_config import init_command
+    from .lint import lint_command
+
+    main.add_command(lint_command)
+    main.add_command(init_command)
+
+
+_register()
 
 if __name__ == "__main__":
     main()

@@ -183,7 +183,7 @@ def load_rules(folders: list[Path], known_signals: set[str], lexicons: dict) -> 
             raise ChatlintError("rule folder not found", str(folder))
         for path in sorted(folder.rglob("*.yaml")) + sorted(folder.rglob("*.yml")):
             relative = path.relative_to(folder).parts
-            if relative[0] in ("lexicons", "cases") or path.name in ("signals.yaml", "emoji.yaml"):
+            if relative[0] in ("lexicons", "cases", "presets") or path.name in ("signals.yaml", "emoji.yaml"):
                 continue
             loaded = load_rule(path, known_signals, lexicons)
             if isinstance(loaded, dict):

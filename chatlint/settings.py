@@ -26,6 +26,7 @@ class Settings:
     fail_under: float | None = None                        # minimum score
     # canned-reply libraries: placeholder kind -> patterns that stand for it
     placeholders: dict[str, list[str]] = field(default_factory=dict)
+    exclude: list[str] = field(default_factory=list)       # globs `chatlint lint` skips inside folders
     # the shop, for transcripts
     shop_name: str | None = None
     agents: list[str] = field(default_factory=list)        # the shop's senders

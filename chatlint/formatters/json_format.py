@@ -7,3 +7,23 @@ import json
 
 def result_json(result) -> str:
     return json.dumps(result.to_dict(), ensure_ascii=False, indent=2)
+
+
+def report_json(report) -> str:
+    """`chatlint lint --format json`: every template with its score and located findings."""
+    templates = []
+    for c in report.checked:
+        t = c.template
+        templates.append({
+            "file": t.path, "line": t.line, "column": t.column, "id": t.id, "lang": c.lang,
+            "score": c.score, "fails": report.template_fails(c), "costs": c.costs, "critical": c.critical,
+            "findings": [{
+                **f.finding.to_dict(), "file": f.path, "line": f.line, "column": f.column,
+                "end_line": f.end_line, "end_column": f.end_column, "text": f.marked,
+            } for f in c.findings],
+            "suppressed": [f.rule for f in c.suppressed],
+            "baselined": c.baselined,
+        })
+    summary = {"files": len(report.files), "templates": len(report.checked), **report.counts(),
+               "failed": report.failed, "fail_level": report.fail_level, "fail_under": report.fail_under}
+    return json.dumps({"templates": templates, "summary": summary}, ensure_ascii=False, indent=2)

@@ -57,3 +57,48 @@ def render_result(result, console: Console, where: str = "") -> None:
     console.print(line)
     if result.critical:
         console.print(Text(labels["critical"].format(rule=result.critical), style="bold red"))
+
+
+def _n(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def render_report(report, console: Console) -> None:
+    """`chatlint lint`: ruff-style lines, FILE:LINE:COL: LEVEL RULE message, then a summary."""
+    for c in report.checked:
+        for f in c.findings:
+            head = Text(f"{f.path}:{f.line}:{f.column}: ", style="bold")
+            head.append(f"{f.level} ", style=STYLES[f.level])
+            head.append(f.rule, style="bold")
+            head.append(f" [{c.template.name}, {c.lang}] " + (f.finding.message or ""))
+            console.print(head)
+            if f.finding.suggestion:
+                console.print(Text("    → " + f.finding.suggestion, style="dim"))
+    counts = report.counts()
+    flagged = sum(1 for c in report.checked if c.findings)
+    total = sum(counts.values())
+    if report.checked:
+        mean = sum(c.score for c in report.checked) / len(report.checked)
+        low = sorted(report.checked, key=lambda c: c.score)[:3]
+        lowest = ", ".join(f"{c.template.path}:{c.template.line} {c.template.name} {c.score}" for c in low
+                           if c.score < 100)
+        line = Text(f"Scores: mean {mean:.0f}/100 over {_n(len(report.checked), 'template')}")
+        if lowest:
+            line.append(f"; lowest: {lowest}")
+        console.print(line)
+    below = [c for c in report.checked if report.fail_under is not None and c.score < report.fail_under]
+    if below:
+        console.print(Text(f"{len(below)} template(s) score below fail-under {report.fail_under:g}: " +
+                           ", ".join(f"{c.template.path}:{c.template.line}" for c in below), style="red"))
+    baselined = sum(c.baselined for c in report.checked)
+    summary = (f"Found {_n(total, 'problem')} ({_n(counts['error'], 'error')}, "
+               f"{_n(counts['warning'], 'warning')}, {counts['info']} info) in {flagged} of "
+               f"{_n(len(report.checked), 'template')} in {_n(len(report.files), 'file')}.")
+    if not total:
+        summary = (f"No problems in {_n(len(report.checked), 'template')} "
+                   f"({_n(len(report.files), 'file')}).")
+    if baselined:
+        summary += f" {baselined} known finding(s) hidden by the baseline."
+    console.print(Text(summary, style="bold red" if report.failed else "bold green"))
+    if report.baseline_written is not None:
+        console.print(Text(f"Baseline written with {report.baseline_written} finding(s).", style="dim"))

@@ -1,0 +1,282 @@
+"""`chatlint lint PATH...`: lint canned-reply libraries.
+
+Each template is checked as the customer would read it: placeholders replaced
+by stand-ins (library/standins.py), its `reply_to` (or a typical message of its
+`intent`) as the customer's turn, and the customer's name known. Findings are
+mapped back to the file, line and column of the template text.
+
+Scores are per template. `--fail-under SCORE` (or `fail-under:` in the config)
+fails the run when any template scores below SCORE.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import click
+
+from .errors import ChatlintError
+from .library import Template, library_files, read_file
+from .library.standins import INTENTS, Placeholders, customer_message, stand_in, substitute
+from .model import Finding, Fix, level_rank
+from .scoring import score_reply
+from .suppress import UNUSED, Baseline, apply_suppressions, fingerprint
+
+
+@dataclass
+class Located:
+    """A finding with its place in a file."""
+
+    finding: Finding
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    marked: str = ""          # the template text the finding marks
+
+    @property
+    def rule(self):
+        return self.finding.rule
+
+    @property
+    def level(self):
+        return self.finding.level
+
+
+@dataclass
+class Checked:
+    """One template's verdict."""
+
+    template: Template
+    lang: str
+    score: int
+    findings: list[Located]
+    suppressed: list[Finding] = field(default_factory=list)
+    baselined: int = 0
+    costs: dict = field(default_factory=dict)
+    critical: str | None = None
+    result: object = None     # the engine's Result on the substituted text
+
+
+@dataclass
+class Report:
+    checked: list[Checked]
+    files: list[str]
+    rules: dict                     # the linter's rules, for SARIF
+    fail_level: str
+    fail_under: float | None
+    baseline_written: int | None = None
+
+    @property
+    def findings(self) -> list[Located]:
+        return [f for c in self.checked for f in c.findings]
+
+    def template_fails(self, checked: Checked) -> bool:
+        return any(level_rank(f.level) >= level_rank(self.fail_level) for f in checked.findings) or \
+            (self.fail_under is not None and checked.score < self.fail_under)
+
+    @property
+    def failed(self) -> bool:
+        return any(self.template_fails(c) for c in self.checked)
+
+    def counts(self) -> dict[str, int]:
+        counts = {"error": 0, "warning": 0, "info": 0}
+        for f in self.findings:
+            counts[f.level] += 1
+        return counts
+
+
+class TemplateLinter:
+    def __init__(self, linter, settings):
+        self.linter = linter
+        self.settings = settings
+        self.placeholders = Placeholders(settings.placeholders)
+
+    def check(self, template: Template) -> Checked:
+        found = self.placeholders.find(template.text)
+        lang = self._lang(template, found)
+        if template.intent is not None and template.intent not in INTENTS:
+            raise ChatlintError(f"intent: unknown intent {template.intent!r}; expected one of: "
+                                f"{', '.join(INTENTS)}", template.path, template.line)
+        customer = template.reply_to or (customer_message(template.intent, lang) if template.intent else None)
+        sub = substitute(template.text, found, lang, self.settings)
+        name = stand_in("name", lang, self.settings)
+        if name not in sub.replaced:
+            sub.replaced[name] = _default_name_placeholder(found, template.text)
+        result = self.linter.check(sub.text, reply_to=customer, name=name, lang=lang)
+        findings = [_map_back(f, sub) for f in result.findings]
+        kept, suppressed, problems = apply_suppressions(template, findings, self.linter.rules)
+        located = [self._locate(template, f) for f in kept]
+        for problem in problems:
+            line = template.disable_line or template.line
+            located.append(Located(Finding(UNUSED, "warning", problem, "Remove the rule from the suppression.",
+                                           None, None), template.path, line, 1, line, 1))
+        located.sort(key=lambda f: (f.line, f.column, f.rule))
+        checked = Checked(template, lang, result.score, located, suppressed, result=result)
+        self.rescore(checked)
+        return checked
+
+    def rescore(self, checked: Checked) -> None:
+        """The score without the rules a template suppresses and without baselined findings."""
+        result = checked.result
+        off = set(checked.template.disable)
+        applied = {r: self.linter.rules[r].weight for r in result.applied if r not in off}
+        failed = {f.rule for f in checked.findings if f.rule in applied}
+        critical = result.critical if result.critical in failed else None
+        checked.score, checked.costs = score_reply(applied, failed, critical)
+        checked.critical = critical
+
+    def _lang(self, template: Template, found) -> str:
+        if template.lang:
+            if template.lang not in self.linter.languages:
+                raise ChatlintError(f"lang: unknown language {template.lang!r}; installed: "
+                                    f"{', '.join(self.linter.languages)}", template.path, template.line)
+            return template.lang
+        text, pos = [], 0
+        for a, b, _ in found:  # placeholders carry no language evidence
+            text.append(template.text[pos:a])
+            pos = b
+        text.append(template.text[pos:])
+        customer_lang = self.linter.detect(template.reply_to) if template.reply_to else None
+        return self.linter.detector.detect(" ".join(text), customer_lang)[0]
+
+    @staticmethod
+    def _locate(template: Template, f: Finding) -> Located:
+        start = f.start if f.start is not None else 0
+        end = f.end if f.end is not None and f.end > start else start
+        line, column = template.position(start)
+        end_line, end_column = template.position(end)
+        return Located(f, template.path, line, column, end_line, end_column, template.text[start:end])
+
+
+def _default_name_placeholder(found, text: str) -> str:
+    """How a fix should write the customer's name: as this template's name placeholder, or {name}."""
+    for a, b, kind in found:
+        if kind == "name":
+            return text[a:b]
+    return "{name}"
+
+
+def _map_back(f: Finding, sub) -> Finding:
+    start, end = sub.span(f.start, f.end)
+    fix = None
+    if f.fix is not None:
+        fs, fe = sub.span(f.fix.start, f.fix.end) if f.fix.start < len(sub.text) else \
+            (len(sub.original), len(sub.original))
+        fix = Fix(fs, fe if f.fix.end > f.fix.start else fs, sub.word_back(f.fix.text))
+    return Finding(rule=f.rule, level=f.level, message=sub.word_back(f.message),
+                   suggestion=sub.word_back(f.suggestion), start=start, end=end, fix=fix, critical=f.critical)
+
+
+def run(paths, settings, linter, baseline: str | None = None, update_baseline: bool = False) -> Report:
+    files = library_files(paths, settings.exclude)
+    tl = TemplateLinter(linter, settings)
+    checked = [tl.check(t) for path in files for t in read_file(path)]
+    report = Report(checked, [str(p) for p in files], linter.rules, settings.fail_level, settings.fail_under)
+    if baseline:
+        base = Path(baseline).resolve().parent
+        keyed = [(c, f, fingerprint(f.path, c.template, f.rule, f.marked, base))
+                 for c in checked for f in c.findings]
+        if update_baseline or not Path(baseline).exists():
+            report.baseline_written = Baseline.write(baseline, [k for _, _, k in keyed])
+        is_new = Baseline.load(baseline).filter([k for _, _, k in keyed])
+        old = {id(f) for (_, f, _), new in zip(keyed, is_new) if not new}
+        for c in checked:
+            before = len(c.findings)
+            c.findings = [f for f in c.findings if id(f) not in old]
+            c.baselined = before - len(c.findings)
+            if c.baselined:
+                tl.rescore(c)
+    return report
+
+
+def common_start(paths) -> Path:
+    """Where configuration discovery starts: the folder that holds all the paths."""
+    resolved = [str(Path(p).resolve()) for p in paths] or [os.getcwd()]
+    common = Path(os.path.commonpath(resolved))
+    return common if common.is_dir() else common.parent
+
+
+def emit(report: Report, fmt: str, output: str | None) -> None:
+    if fmt == "text":
+        from rich.console import Console
+
+        from .formatters.text import render_report
+
+        stream = open(output, "w", encoding="utf-8") if output else sys.stdout
+        try:
+            render_report(report, Console(file=stream, highlight=False, soft_wrap=True))
+        finally:
+            if output:
+                stream.close()
+        return
+    if fmt == "json":
+        from .formatters.json_format import report_json as render
+    elif fmt == "sarif":
+        from .formatters.sarif import render
+    elif fmt == "github":
+        from .formatters.github import render
+    else:
+        from .formatters.junit import render
+    rendered = render(report)
+    if output:
+        Path(output).write_text(rendered, encoding="utf-8")
+    else:
+        click.echo(rendered, nl=not rendered.endswith("\n"))
+
+
+FORMATS = ("text", "json", "sarif", "github", "junit")
+
+
+@click.command("lint")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--config", "config_path", type=click.Path(), metavar="FILE",
+              help="Configuration file (default: .chatlint.yaml, chatlint.yaml or [tool.chatlint] in "
+                   "pyproject.toml, found by walking up from the paths).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(), metavar="FILE", help="Write the report to FILE.")
+@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(), metavar="DIR",
+              help="Extra rule folder (repeatable).")
+@click.option("--disable", multiple=True, metavar="ID", help="Disable a rule (repeatable).")
+@click.option("--fail-level", type=click.Choice(["error", "warning", "info"]),
+              help="Exit 1 when a finding is at this level or above (default: from config, else error).")
+@click.option("--fail-under", type=click.FloatRange(0, 100), metavar="SCORE",
+              help="Exit 1 when any template scores below SCORE (0-100).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--baseline", metavar="FILE", type=click.Path(),
+              help="Report only findings not in FILE; when FILE does not exist, record the current ones.")
+@click.option("--update-baseline", is_flag=True, help="Rewrite the --baseline FILE with the current findings.")
+def lint_command(paths, config_path, fmt, output, rules_dirs, disable, fail_level, fail_under, exit_zero,
+                 baseline, update_baseline):
+    """Lint canned-reply libraries: YAML, JSON, CSV, Markdown or text files, or folders of them."""
+    from .cli import handle_errors
+
+    handle_errors(_lint)(paths, config_path, fmt, output, rules_dirs, disable, fail_level, fail_under,
+                         exit_zero, baseline, update_baseline)
+
+
+def _lint(paths, config_path, fmt, output, rules_dirs, disable, fail_level, fail_under, exit_zero,
+          baseline, update_baseline):
+    from .config import load_settings, make_linter
+
+    if update_baseline and not baseline:
+        raise click.UsageError("--update-baseline needs --baseline FILE")
+    for path in paths:
+        if not Path(path).exists():
+            raise ChatlintError("no such file or folder", path)
+    settings, source = load_settings(config_path, common_start(paths))
+    if fail_level:
+        settings.fail_level = fail_level
+    if fail_under is not None:
+        settings.fail_under = fail_under
+    linter = make_linter(settings, source, rules_dirs, disable)
+    report = run(paths, settings, linter, baseline, update_baseline)
+    if not report.files:
+        click.echo("chatlint: warning: no template libraries found (looked for "
+                   ".yaml, .yml, .json, .csv, .md, .markdown, .txt)", err=True)
+    emit(report, fmt, output)
+    sys.exit(0 if exit_zero or not report.failed else 1)
