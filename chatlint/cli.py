@@ -1,4 +1,4 @@
-"""The command line: chatlint check | rules | rule."""
+"""The command line: chatlint check | rules | rule | score."""
 
 from __future__ import annotations
 
@@ -144,6 +144,10 @@ def show_rule(rule_id, rules_dirs):
         out.print(f"  {mark} [{ex.lang}] {ex.reply!r}" + (f"   ({'; '.join(context)})" if context else ""))
     out.print(f"\n[dim]{rule.path}[/dim]")
 
+
+from .score import score as _score  # noqa: E402  (the command's body lives in chatlint/score.py)
+
+main.add_command(_score)
 
 if __name__ == "__main__":
     main()

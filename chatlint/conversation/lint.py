@@ -140,8 +140,12 @@ class ConversationLinter:
             elif item.role == "agent":
                 item.position = ("first" if i == agent_indexes[0] else
                                  "closing" if i == agent_indexes[-1] else None)
-                item.result = self.linter.check(item.message.text, reply_to="\n".join(pending) or None,
-                                                name=name, position=item.position)
+                reply_to = "\n".join(pending) or None
+                # a reply with no language evidence of its own ("Resi JNE 0123") is in the chat's language
+                fallback = self.linter.detect(reply_to, lang) if reply_to else lang
+                reply_lang = self.linter.detect(item.message.text, fallback)
+                item.result = self.linter.check(item.message.text, reply_to=reply_to, name=name,
+                                                lang=reply_lang, position=item.position)
                 item.findings.extend(item.result.findings)
                 if pending:
                     item.wait = wait_minutes(waiting_since, item.message.time, self.hours)

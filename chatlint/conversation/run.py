@@ -39,7 +39,7 @@ class ScoreRun:
     def __iter__(self):
         agents = set(self.agents)
         held = {}  # chat -> its last conversation, scored once the next one is known (follow-up)
-        for conversation in split(self._messages(self.ledger), self.settings.idle_gap_minutes):
+        for conversation in split(self._messages(self.ledger), self.settings.idle_gap_minutes, agents):
             assign_roles(conversation, agents)
             key = (conversation.file, conversation.chat)
             previous = held.pop(key, None)

@@ -40,9 +40,15 @@ class Conversation:
         return next((m.time for m in self.messages if m.time), None)
 
 
-def split(messages, idle_gap_minutes: float):
-    """Yield Conversations (messages only; roles come later) as soon as each one closes."""
+def split(messages, idle_gap_minutes: float, agents: set[str] | None = None):
+    """Yield Conversations (messages only; roles come later) as soon as each one closes.
+
+    With the shop's senders known (`agents`), a customer still waiting is not
+    cut off: the shop's reply the next morning belongs to the customer's question.
+    """
     gap = timedelta(minutes=idle_gap_minutes)
+    folded = {a.casefold() for a in agents} if agents is not None else None
+    waiting: dict[tuple, bool] = {}  # chat -> its last message was a customer's
     open_: dict[tuple, Conversation] = {}
     last_time: dict[tuple, object] = {}
     numbers: dict[tuple, int] = {}
@@ -50,7 +56,8 @@ def split(messages, idle_gap_minutes: float):
         key = (message.file, message.chat)
         current = open_.get(key)
         previous = last_time.get(key)
-        if current is not None and message.time and previous and message.time - previous > gap:
+        if current is not None and message.time and previous and message.time - previous > gap \
+                and not (waiting.get(key) and _is_agent(message, folded)):
             yield open_.pop(key)
             current = None
         if current is None:
@@ -63,7 +70,15 @@ def split(messages, idle_gap_minutes: float):
         current.messages.append(message)
         if message.time:
             last_time[key] = message.time
+        if folded is not None and not message.system:
+            waiting[key] = not _is_agent(message, folded)
     yield from sorted(open_.values(), key=lambda c: (c.file, c.line))
+
+
+def _is_agent(message: Message, folded) -> bool:
+    if message.role:
+        return message.role == "agent"
+    return folded is not None and message.sender.casefold() in folded
 
 
 def assign_roles(conversation: Conversation, agents: set[str]) -> Conversation:
