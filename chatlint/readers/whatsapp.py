@@ -203,7 +203,7 @@ def _message(file: str, line_no: int, stamp: datetime, rest: str, raw: str) -> M
     if not m:  # "You added Alice", "+1 234 is a contact", the Android encryption notice
         return Message(file, line_no, stamp, "", clean, system=True, end_line=line_no)
     text = _EDITED.sub("", m.group("text"))
-    system = ios_system or bool(_SYSTEM_TEXTS.match(text.strip()))
+    system = ios_system or not text.strip() or bool(_SYSTEM_TEXTS.match(text.strip()))
     return Message(file, line_no, stamp, clean_name(m.group("sender")), text, system=system,
                    end_line=line_no)
 
