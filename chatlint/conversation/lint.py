@@ -87,9 +87,8 @@ class Context:
 
     def analysis(self, i: int):
         cache = self.conversation.analyses
-        if i not in cache:
-            text = self.messages[i].text
-            cache[i] = self.linter.pack(self.linter.detect(text, self.conversation.lang)).analyse(text)
+        if i not in cache:  # read in the conversation's language (detection per message costs more)
+            cache[i] = self.linter.pack(self.conversation.lang).analyse(self.messages[i].text)
         return cache[i]
 
     def is_question(self, i: int) -> bool:
@@ -119,7 +118,7 @@ class ConversationLinter:
     def language(self, conversation: Conversation) -> str:
         if conversation.lang is None:
             sample = " ".join(m.text for m, r in zip(conversation.messages, conversation.roles)
-                              if r != "system")[:600]
+                              if r != "system")[:300]
             conversation.lang = self.linter.detect(sample) if sample.strip() else self.settings.default_lang
         return conversation.lang
 
@@ -142,8 +141,7 @@ class ConversationLinter:
                                  "closing" if i == agent_indexes[-1] else None)
                 reply_to = "\n".join(pending) or None
                 # a reply with no language evidence of its own ("Resi JNE 0123") is in the chat's language
-                fallback = self.linter.detect(reply_to, lang) if reply_to else lang
-                reply_lang = self.linter.detect(item.message.text, fallback)
+                reply_lang = self.linter.detect(item.message.text, lang)
                 item.result = self.linter.check(item.message.text, reply_to=reply_to, name=name,
                                                 lang=reply_lang, position=item.position)
                 item.findings.extend(item.result.findings)
