@@ -126,3 +126,20 @@ def test_fail_level_and_exit_zero():
     assert score(DEWI, "--exit-zero").exit_code == 0
     assert score(str(ROOT / "examples" / "chats" / "toko-batik-rina.txt")).exit_code == 0
     assert score(str(ROOT / "examples" / "chats" / "toko-batik-rina.txt"), "--fail-level", "warning").exit_code == 1
+
+
+def test_conversation_rules_are_documented_like_the_others():
+    result = CliRunner().invoke(main, ["rule", "response-time"])
+    assert result.exit_code == 0
+    assert "Seed 000 §3" in result.stdout and "09:00 customer: Kak, gamis yang hijau masih ada?" in result.stdout
+    listed = json.loads(CliRunner().invoke(main, ["rules", "--format", "json"]).stdout)
+    assert {r["id"]: r["scope"] for r in listed}["unanswered"] == "conversation"
+
+
+def test_a_customer_known_by_number_is_named_from_the_export_file_name(tmp_path):
+    path = tmp_path / "WhatsApp Chat with Dewi.txt"
+    path.write_text("01/02/24 09.00 - \u202a+62 812-3456-7890\u202c: Kak, yang merah ready?\n"
+                    "01/02/24 09.05 - Toko: Ready kak\n", encoding="utf-8")
+    rows = [json.loads(line) for line in score(str(path), "--format", "jsonl").stdout.splitlines()]
+    assert rows[0]["sender"] == "+62 812-3456-7890" and rows[1]["role"] == "agent"
+    assert any(f["rule"] == "use-name" and "(Dewi)" in f["message"] for f in rows[1]["findings"])

@@ -24,7 +24,7 @@ def contact_of(file: str) -> str | None:
     """The chat partner a WhatsApp export's file name names, if any."""
     name = Path(file.split("!")[0]).name
     m = _WITH.search(name)
-    return m.group("name").strip().casefold() if m else None
+    return m.group("name").strip() if m else None
 
 
 class AgentStats:
@@ -49,7 +49,7 @@ class AgentStats:
                 continue
             senders.add(m.sender)
             self.messages[m.sender] += 1
-            if contact and m.sender.casefold() == contact:
+            if contact and m.sender.casefold() == contact.casefold():
                 self.excluded.add(m.sender)
             if previous is not None and previous.sender != m.sender and ("?" in previous.text or ";" in previous.text):
                 self.answers[m.sender] += 1

@@ -98,5 +98,11 @@ def assign_roles(conversation: Conversation, agents: set[str]) -> Conversation:
     conversation.roles = roles
     names = [s for s in sorted(counts, key=counts.get, reverse=True)
              if not is_phone(s) and s.casefold() not in ("customer", "user", "you", "anda")]
+    if not names:  # a customer known only by number: "WhatsApp Chat with Dewi.txt" still names them
+        from .agents import contact_of
+
+        contact = contact_of(conversation.file)
+        if contact and not is_phone(contact) and contact.casefold() not in folded and counts:
+            names = [contact]
     conversation.customer_name = names[0] if names else None
     return conversation
