@@ -54,9 +54,6 @@ class Ledger:
         self.mark(SKIPPED)
         self.skipped.append(Skipped(file, line, reason))
 
-    def balanced(self) -> bool:
-        return sum(self.counts.values()) == self.lines
-
     def to_dict(self) -> dict:
         return {"lines": self.lines, **self.counts,
                 "skipped_lines": [{"file": s.file, "line": s.line, "reason": s.reason} for s in self.skipped]}
