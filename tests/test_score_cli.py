@@ -143,3 +143,15 @@ def test_a_customer_known_by_number_is_named_from_the_export_file_name(tmp_path)
     rows = [json.loads(line) for line in score(str(path), "--format", "jsonl").stdout.splitlines()]
     assert rows[0]["sender"] == "+62 812-3456-7890" and rows[1]["role"] == "agent"
     assert any(f["rule"] == "use-name" and "(Dewi)" in f["message"] for f in rows[1]["findings"])
+
+
+def test_greek_chat_scored_in_greek_with_the_shop_inferred():
+    path = str(ROOT / "tests" / "fixtures" / "greek_android.txt")
+    result = score(path, "--format", "json")
+    assert "admin: 'Κεραμικά Αιγαίο' (inferred" in result.stderr
+    data = json.loads(result.stdout)
+    first, second = data["conversations"]
+    assert (first["customer"], first["lang"], first["median_response_minutes"]) == ("Μαρία Παπαδοπούλου", "el", 22)  # waits of 42 and 2 min
+    assert second["customer"] is None  # +30 694 123 4567 is a number, not a name
+    closing = [f for m in second["messages"] for f in m["findings"] if f["rule"] == "closing"]
+    assert closing and closing[0]["message"].startswith("Το τελευταίο μήνυμα του διαχειριστή")

@@ -40,6 +40,8 @@ class ScoreRun:
         agents = set(self.agents)
         held = {}  # chat -> its last conversation, scored once the next one is known (follow-up)
         for conversation in split(self._messages(self.ledger), self.settings.idle_gap_minutes, agents):
+            if all(m.system for m in conversation.messages):
+                continue  # only notices ("X joined"): nothing to score; its lines are in the ledger
             assign_roles(conversation, agents)
             key = (conversation.file, conversation.chat)
             previous = held.pop(key, None)
