@@ -76,7 +76,7 @@ def run(path: Path, linter: Linter, settings: Settings) -> tuple[int, int, float
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--base-days", type=int, default=20, help="days of chat in the 1x export")
+    parser.add_argument("--base-days", type=int, default=10, help="days of chat in the 1x export")
     args = parser.parse_args()
     settings = Settings(agents=["Toko Batik Sekar"])
     linter = Linter(settings=settings)

@@ -45,7 +45,8 @@ def _total_size(paths) -> int:
     return sum(os.path.getsize(p) for p in paths if os.path.isfile(p))
 
 
-def run(files, fmt, fmt_in, html, strict, fail_level, exit_zero, settings: Settings, rules_dirs=(), disable=()):
+def run(files, fmt, fmt_in, html, strict, fail_level, exit_zero, settings: Settings, rules_dirs=(), disable=(),
+        channel="chat"):
     from rich.console import Console
 
     from .conversation.run import ScoreRun
@@ -55,7 +56,10 @@ def run(files, fmt, fmt_in, html, strict, fail_level, exit_zero, settings: Setti
     if not files:
         raise click.UsageError("no files given: chatlint score EXPORT.txt [MORE...]")
     linter = Linter(rule_dirs=rules_dirs, disable=disable, settings=settings)
-    scoring = ScoreRun(files, linter, settings, fmt_in=fmt_in)
+    if channel not in settings.response_time:
+        raise ChatlintError(f"--channel {channel}: no response-time target; known channels: "
+                            f"{', '.join(settings.response_time)}")
+    scoring = ScoreRun(files, linter, settings, fmt_in=fmt_in, channel=channel)
     err = Console(file=sys.stderr, highlight=False)
     if settings.agents:
         err.print(f"chatlint: admins: {', '.join(scoring.agents)}")
@@ -129,6 +133,8 @@ def run(files, fmt, fmt_in, html, strict, fail_level, exit_zero, settings: Setti
               help="A silence this long starts a new conversation [default: 240].")
 @click.option("--business-hours", metavar="'mon-fri 08:00-17:00'",
               help="When chats are answered; response times then count business minutes only.")
+@click.option("--channel", default="chat", show_default=True, metavar="NAME",
+              help="The channel the chats came from, for the response-time target (chat, email...).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl", "csv"]), default="text",
               show_default=True)
 @click.option("--html", type=click.Path(dir_okay=False), metavar="FILE",
@@ -140,8 +146,8 @@ def run(files, fmt, fmt_in, html, strict, fail_level, exit_zero, settings: Setti
 @click.option("--fail-level", type=click.Choice(["error", "warning", "info"]), default="error",
               show_default=True, help="Exit 1 when a finding is at this level or above.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
-def score(files, fmt_in, columns, agents, idle_gap, business_hours, fmt, html, strict, rules_dirs, disable,
-          fail_level, exit_zero):
+def score(files, fmt_in, columns, agents, idle_gap, business_hours, channel, fmt, html, strict, rules_dirs,
+          disable, fail_level, exit_zero):
     """Score exported chats: every admin message, each conversation and each admin.
 
     FILE: WhatsApp .txt/.zip exports, Telegram result.json, CSV or JSON Lines."""
@@ -150,6 +156,7 @@ def score(files, fmt_in, columns, agents, idle_gap, business_hours, fmt, html, s
     @handle_errors
     def body():
         settings = apply_flags(Settings(), agents, idle_gap, business_hours, columns)
-        return run(files, fmt, fmt_in, html, strict, fail_level, exit_zero, settings, rules_dirs, disable)
+        return run(files, fmt, fmt_in, html, strict, fail_level, exit_zero, settings, rules_dirs, disable,
+                   channel)
 
     sys.exit(body())

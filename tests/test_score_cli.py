@@ -155,3 +155,12 @@ def test_greek_chat_scored_in_greek_with_the_shop_inferred():
     assert second["customer"] is None  # +30 694 123 4567 is a number, not a name
     closing = [f for m in second["messages"] for f in m["findings"] if f["rule"] == "closing"]
     assert closing and closing[0]["message"].startswith("Το τελευταίο μήνυμα του διαχειριστή")
+
+
+def test_response_time_target_depends_on_the_channel():
+    chat = json.loads(score(DEWI, "--format", "json").stdout)
+    email = json.loads(score(DEWI, "--format", "json", "--channel", "email").stdout)
+    assert any("response-time" in c["top_failing_rules"] for c in chat["conversations"])  # 2 h 38 > 1 h
+    assert not any("response-time" in c["top_failing_rules"] for c in email["conversations"])  # < 12 h
+    result = score(DEWI, "--channel", "sms")
+    assert result.exit_code == 2 and "--channel sms: no response-time target" in result.stderr

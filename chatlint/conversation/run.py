@@ -12,7 +12,8 @@ from .split import assign_roles, split
 class ScoreRun:
     """Iterate to get Scored conversations one by one; `ledger` accounts for every input line."""
 
-    def __init__(self, paths, linter, settings, fmt_in: str = "auto", columns: dict | None = None):
+    def __init__(self, paths, linter, settings, fmt_in: str = "auto", columns: dict | None = None,
+                 channel: str = "chat"):
         self.paths = list(paths)
         self.linter = linter
         self.settings = settings
@@ -23,7 +24,7 @@ class ScoreRun:
         self.agent_reason = "named with --agent" if self.agents else ""
         if not self.agents:
             self.agents, self.agent_reason = self._infer()
-        self.conversation_linter = ConversationLinter(linter, settings)
+        self.conversation_linter = ConversationLinter(linter, settings, channel)
 
     def _messages(self, ledger):
         for path in self.paths:
