@@ -42,6 +42,7 @@ def test_conversation_rules_are_loaded_apart_from_message_rules():
     assert not set(LINTER.conversation_rules) & set(LINTER.rules)
     for rule in LINTER.conversation_rules.values():
         assert {e.expect for e in rule.examples} == {"pass", "fail"}, rule.id
+        assert {e.lang for e in rule.examples} == set(rule.languages), rule.id
 
 
 def test_a_chat_line_in_an_example_that_is_not_a_chat_line_is_an_error(tmp_path):
