@@ -41,7 +41,7 @@ _SENDER = re.compile(r"^(?P<sender>[^:\"\n]{1,80}?):(?: |(?=\S)|$)(?P<text>.*)$"
 _IOS_SYSTEM = re.compile(r"^[^:]{1,120}: ?\u200e")
 _PHONE = re.compile(r"^\+?[\d\s().-]{6,}$")
 
-_PM = {"p", "μ", "م", "午", "오"}  # first letter of the afternoon markers (午後/오후 checked whole)
+_AFTERNOON = {"pm", "μμ", "م", "午後", "오후"}  # markers with spaces and dots removed
 
 # Placeholders and notices a sender "says" that are not their words.
 _SYSTEM_TEXTS = re.compile(
@@ -130,13 +130,10 @@ def _datetime(parts, order: str) -> datetime | None:
         else:
             month, day, year = int(d1), int(d2), _year(d3, bool(be))
         hour = int(h)
-        if ampm:
-            marker = ampm.replace(" ", "").replace(".", "").lower()
-            afternoon = marker in ("午後", "오후") or (marker[:1] in _PM and marker not in ("午前", "오전"))
-            if marker in ("πμ",):
-                afternoon = False
-            if hour <= 12:  # some exports write "23:59 PM": a 24-hour time wins
-                hour = hour % 12 + (12 if afternoon else 0)
+        # "23:59 PM" occurs in real exports: a 24-hour time wins over its marker
+        if ampm and hour <= 12:
+            afternoon = ampm.replace(" ", "").replace(".", "").lower() in _AFTERNOON
+            hour = hour % 12 + (12 if afternoon else 0)
         return datetime(year, month, day, hour, int(mi), int(s or 0))
     except ValueError:
         return None
@@ -184,7 +181,7 @@ def read(source: Input, ledger: Ledger):
                 else:
                     ledger.mark(SYSTEM)  # blank lines before the first message
                 continue
-            current.append(line.translate(_STRIP_MARKS) if not line.strip() else line, line_no)
+            current.append(line, line_no)
             ledger.mark(CONTINUATION)
             continue
         if current is not None:
