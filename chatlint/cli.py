@@ -1,4 +1,4 @@
-"""The command line: chatlint check | lint | init | rules | rule."""
+"""The command line: chatlint check | lint | score | init | rules | rule."""
 
 from __future__ import annotations
 
@@ -102,7 +102,8 @@ def list_rules(fmt, rules_dirs):
         "id": r.id, "level": r.level, "weight": r.weight, "critical": r.critical,
         "languages": r.languages, "when": str(r.when), "check": r.check.type,
         "enabled": r.enabled, "description": r.description, "etiquette": r.etiquette, "path": r.path,
-    } for r in linter.rules.values()]
+        "scope": r.scope,
+    } for r in [*linter.rules.values(), *linter.conversation_rules.values()]]
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
@@ -128,11 +129,11 @@ def show_rule(rule_id, rules_dirs):
     from .checks import CHECK_TYPES
 
     linter = make_linter(rules_dirs)
-    rule = linter.rules.get(rule_id)
+    rule = linter.rules.get(rule_id) or linter.conversation_rules.get(rule_id)
     if rule is None:
         import difflib
 
-        close = difflib.get_close_matches(rule_id, list(linter.rules), n=1)
+        close = difflib.get_close_matches(rule_id, [*linter.rules, *linter.conversation_rules], n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         raise ChatlintError(f"no rule {rule_id!r}{hint}; see `chatlint rules`")
     out = console()
@@ -147,6 +148,9 @@ def show_rule(rule_id, rules_dirs):
     out.print("\n[bold]Examples[/bold]")
     for ex in rule.examples:
         mark = "[green]pass[/green]" if ex.expect == "pass" else "[red]fail[/red]"
+        if rule.scope == "conversation":
+            out.print(f"  {mark} [{ex.lang or '-'}]" + "".join(f"\n      {line}" for line in ex.chat))
+            continue
         context = []
         if ex.customer:
             context.append(f"customer: {ex.customer!r}")
@@ -160,8 +164,10 @@ def _register():
     """Commands whose bodies live in their own modules."""
     from .init_config import init_command
     from .lint import lint_command
+    from .score import score
 
     main.add_command(lint_command)
+    main.add_command(score)
     main.add_command(init_command)
 
 

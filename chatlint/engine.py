@@ -38,7 +38,11 @@ class Linter:
         self.signals = load_signals(base / "signals.yaml")
         known = set(self.signals) | set(SITUATION)
         rule_folders = ([base / "builtin"] if builtin else []) + [Path(d) for d in rule_dirs]
-        self.rules: dict[str, Rule] = load_rules(rule_folders, known, self.lexicons)
+        loaded = load_rules(rule_folders, known, self.lexicons)
+        # message rules run in check(); conversation rules on whole chats (chatlint.conversation)
+        self.rules: dict[str, Rule] = {k: r for k, r in loaded.items() if r.scope == "message"}
+        self.conversation_rules: dict[str, Rule] = {k: r for k, r in loaded.items()
+                                                    if r.scope == "conversation"}
         self._tune(settings, disable)
         self.nicknames = nickname_table(self.lexicons)
         langs = settings.languages or list(self.lexicons)
@@ -53,14 +57,16 @@ class Linter:
 
     def _tune(self, settings: Settings, disable) -> None:
         """Apply the settings' rule switches, levels and weights; unknown ids are errors."""
+        every = {**self.rules, **self.conversation_rules}
+
         def rule(rule_id: str, what: str) -> Rule:
-            if rule_id not in self.rules:
+            if rule_id not in every:
                 import difflib
 
-                close = difflib.get_close_matches(rule_id, list(self.rules), n=1)
+                close = difflib.get_close_matches(rule_id, list(every), n=1)
                 hint = f" (did you mean {close[0]!r}?)" if close else ""
                 raise ChatlintError(f"{what} {rule_id}: no such rule{hint}; see `chatlint rules`")
-            return self.rules[rule_id]
+            return every[rule_id]
 
         for rule_id in settings.enable:
             rule(rule_id, "enable").enabled = True
@@ -85,7 +91,7 @@ class Linter:
                         raise ChatlintError(f"unknown language {lang!r}; installed: "
                                             f"{', '.join(self.lexicons)}")
                     lists, patterns = {}, {}
-                    for rule in self.rules.values():
+                    for rule in [*self.rules.values(), *self.conversation_rules.values()]:
                         if lang in rule.languages:
                             lists.update(rule.check.phrase_lists(lang))
                             patterns.update(rule.check.patterns(lang))

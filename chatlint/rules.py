@@ -26,6 +26,16 @@ EXAMPLE_SPEC = Obj(
     what="example",
 )
 
+# Conversation rules (scope: conversation) are shown a short chat instead of one reply:
+# "[Mon ]HH:MM customer|agent: text" lines, on consecutive days when the clock goes back.
+CONVERSATION_EXAMPLE_SPEC = Obj(
+    required={"chat": [str], "expect": Enum("pass", "fail")},
+    optional={"lang": str, "name": str, "note": str,
+              "business_hours": Obj(required={"start": str, "end": str}, optional={"days": [str]},
+                                    what="business hours")},
+    what="conversation example",
+)
+
 RULE_SPEC = Obj(
     required={
         "description": str, "etiquette": str, "level": Enum(*LEVELS), "weight": float,
@@ -34,6 +44,7 @@ RULE_SPEC = Obj(
     },
     optional={
         "id": str, "when": str, "critical": bool, "enabled": bool, "link": str,
+        "scope": Enum("message", "conversation"),
         "escalate": Obj(required={"when": str, "level": Enum(*LEVELS)}),
         "fix": {str: str},
     },
@@ -57,6 +68,17 @@ class Example:
 
 
 @dataclass
+class ConversationExample:
+    chat: list
+    expect: str
+    lang: str | None = None
+    name: str | None = None
+    note: str | None = None
+    business_hours: dict | None = None
+    line: int | None = None
+
+
+@dataclass
 class Rule:
     id: str
     path: str
@@ -75,6 +97,7 @@ class Rule:
     link: str | None = None
     escalate: tuple | None = None  # (Condition, level)
     fix: dict = field(default_factory=dict)
+    scope: str = "message"
 
     def text(self, table: dict, lang: str, variant: str, details: dict) -> str | None:
         entry = table.get(lang) or table.get("en") or next(iter(table.values()), None)
@@ -101,12 +124,21 @@ def load_rule(path: Path, known_signals: set[str], lexicons: dict) -> Rule | dic
     if set(data) <= set(OVERRIDE_SPEC.optional):
         validate(data, OVERRIDE_SPEC, source)
         return {**data, "id": rule_id, "path": str(path)}
-    validate(data, RULE_SPEC, source)
+    scope = data.get("scope", "message")
+    spec = RULE_SPEC
+    if scope == "conversation":
+        spec = Obj(required={**RULE_SPEC.required, "examples": [CONVERSATION_EXAMPLE_SPEC]},
+                   optional=RULE_SPEC.optional, what="conversation rule")
+    validate(data, spec, source)
     check_data = data["check"]
     if "type" not in check_data:
         raise source.error(("check",), f"check: missing required key 'type' (one of: {', '.join(CHECK_TYPES)})")
     validate(check_data["type"], Enum(*CHECK_TYPES), source, ("check", "type"))
     check_cls = CHECK_TYPES[check_data["type"]]
+    if getattr(check_cls, "scope", "message") != scope:
+        raise source.error(("check", "type"), f"check type {check_cls.type!r} is for "
+                                              f"scope: {getattr(check_cls, 'scope', 'message')} rules, "
+                                              f"but the rule has scope: {scope}")
     options = {k: v for k, v in check_data.items() if k != "type"}
     validate(options, Obj(required=check_cls.required, optional=check_cls.optional,
                           what=f"{check_cls.type} check"), _Shifted(source, ("check",)), ())
@@ -132,6 +164,13 @@ def load_rule(path: Path, known_signals: set[str], lexicons: dict) -> Rule | dic
                     data["escalate"]["level"])
     examples = []
     for i, ex in enumerate(data["examples"]):
+        if scope == "conversation":
+            if ex.get("lang", languages[0]) not in languages:
+                raise source.error(("examples", i, "lang"), f"example in {ex['lang']!r}, a language "
+                                                            f"the rule does not declare")
+            check.parse_chat(ex["chat"], source, ("examples", i, "chat"))
+            examples.append(ConversationExample(**ex, line=source.line(("examples", i))))
+            continue
         if ex["lang"] not in languages:
             raise source.error(("examples", i, "lang"), f"example in {ex['lang']!r}, a language "
                                                         f"the rule does not declare")
@@ -145,7 +184,7 @@ def load_rule(path: Path, known_signals: set[str], lexicons: dict) -> Rule | dic
         languages=languages, when=when, check=check, message=data["message"],
         suggestion=data["suggestion"], examples=examples, critical=data.get("critical", False),
         enabled=data.get("enabled", True), link=data.get("link"), escalate=escalate,
-        fix=data.get("fix", {}),
+        fix=data.get("fix", {}), scope=scope,
     )
 
 

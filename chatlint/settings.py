@@ -33,3 +33,4 @@ class Settings:
     business_hours: dict | None = None                     # e.g. {days: [mon..fri], start: "08:00", end: "17:00"}
     response_time: dict[str, float] = field(default_factory=lambda: {"chat": 60.0, "email": 720.0})  # minutes
     idle_gap_minutes: float = 240.0                        # a longer silence starts a new conversation
+    columns: dict[str, str] = field(default_factory=dict)  # CSV/JSONL: field (timestamp, sender, role, text, conversation) -> column

@@ -37,6 +37,7 @@ class Check:
     """A check type. Subclasses set `type`, their option specs and `variants`."""
 
     type = ""
+    scope = "message"  # or "conversation" (checks/conversation.py)
     required: dict = {}
     optional: dict = {}
     variants: tuple = ("default",)
