@@ -52,10 +52,12 @@ CONFIG_SPEC = Obj(optional={
     "response-time": Obj(optional={"chat": float, "email": float},
                          what="response-time mapping (chat, email: minutes)"),
     "idle-gap-minutes": float,
+    "columns": Obj(optional={k: str for k in ("timestamp", "sender", "role", "text", "conversation")},
+                   what="columns mapping (timestamp, sender, role, text, conversation -> CSV/JSONL column)"),
 }, what="chatlint configuration")
 
 _LISTS = ("rules", "enable", "disable", "exclude")
-_MAPPINGS = ("levels", "weights", "placeholders", "response-time")
+_MAPPINGS = ("levels", "weights", "placeholders", "response-time", "columns")
 
 
 def presets_dir() -> Path:
@@ -198,6 +200,7 @@ def to_settings(data: dict) -> Settings:
     settings.business_hours = data.get("business-hours")
     settings.response_time = {**settings.response_time, **data.get("response-time", {})}
     settings.idle_gap_minutes = float(data.get("idle-gap-minutes", settings.idle_gap_minutes))
+    settings.columns = dict(data.get("columns", {}))
     return settings
 
 

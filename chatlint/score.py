@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
@@ -146,8 +147,10 @@ def run(files, fmt, fmt_in, html, strict, fail_level, exit_zero, settings: Setti
 @click.option("--fail-level", type=click.Choice(["error", "warning", "info"]), default="error",
               show_default=True, help="Exit 1 when a finding is at this level or above.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--config", "config_path", type=click.Path(), metavar="FILE",
+              help="Configuration file (default: discovered from the first FILE's folder upwards).")
 def score(files, fmt_in, columns, agents, idle_gap, business_hours, channel, fmt, html, strict, rules_dirs,
-          disable, fail_level, exit_zero):
+          disable, fail_level, exit_zero, config_path):
     """Score exported chats: every admin message, each conversation and each admin.
 
     FILE: WhatsApp .txt/.zip exports, Telegram result.json, CSV or JSON Lines."""
@@ -155,7 +158,11 @@ def score(files, fmt_in, columns, agents, idle_gap, business_hours, channel, fmt
 
     @handle_errors
     def body():
-        settings = apply_flags(Settings(), agents, idle_gap, business_hours, columns)
+        from .config import load_settings
+
+        start = Path(files[0]).resolve().parent if files else Path(".")
+        settings, _ = load_settings(config_path, start)
+        settings = apply_flags(settings, agents, idle_gap, business_hours, columns)
         return run(files, fmt, fmt_in, html, strict, fail_level, exit_zero, settings, rules_dirs, disable,
                    channel)
 

@@ -15,8 +15,13 @@ EXAMPLES = sorted(str(p) for p in (ROOT / "examples" / "chats").glob("*.txt"))
 DEWI = str(ROOT / "examples" / "chats" / "toko-batik-whatsapp.txt")
 
 
+# examples/.chatlint.yaml retunes the shop (business hours, levels); these tests check the
+# built-in defaults, so they name an empty configuration instead of the discovered one.
+DEFAULTS = ROOT / "tests" / "fixtures" / "default-config.yaml"
+
+
 def score(*args):
-    return CliRunner().invoke(main, ["score", *args], catch_exceptions=False)
+    return CliRunner().invoke(main, ["score", "--config", str(DEFAULTS), *args], catch_exceptions=False)
 
 
 def test_terminal_output_lists_findings_with_file_line_then_scorecards():
