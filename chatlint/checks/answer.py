@@ -9,7 +9,7 @@ question. What counts as an answer, per kind:
   where     words.place, a link, or the words the customer asked about
   how       words.instruction, a link, or the words asked about in a reply of 5+ words
   yesno     an answer word (words.answer_yes / answer_no) or the words asked about
-  other     the words asked about, or a reply of 6+ words
+  other     the words asked about, a number, or a reply of 6+ words
 A reply that honestly defers (words.deferral: "saya cek dulu", "let me check")
 answers for now. Variants: the question kinds.
 """
@@ -26,7 +26,7 @@ _EVIDENCE = {
     "where": (("place",), ("url",)),
     "how": (("instruction",), ("url",)),
     "yesno": (("answer_yes", "answer_no"), ()),
-    "other": ((), ()),
+    "other": ((), ("number",)),
 }
 
 

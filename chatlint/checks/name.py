@@ -89,13 +89,14 @@ class NameCheck(Check):
 
 
 def _words_after(reply, key) -> set[int]:
-    """Indexes of words directly after a phrase of `key`, with only spaces between."""
+    """Indexes of words directly after a phrase of `key`, with only spaces between.
+    A line break ends the address: "Many thanks" over "Emma" is the shop's sign-off."""
     after = set()
     for i, j in reply.hits.get(key, ()):
         k = reply.norm_word[j - 1] + 1
         if k < len(reply.words):
             gap = reply.text[reply.words[k - 1].end:reply.words[k].start]
-            if gap.strip() == "":
+            if gap.strip() == "" and "\n" not in gap:
                 after.add(k)
     return after
 
