@@ -49,7 +49,7 @@ _GREEK_LETTERS = str.maketrans({
 })
 # Greeklish (Latin letters) -> the same skeleton.
 _GREEKLISH_DIGRAPHS = [
-    ("th", "8"), ("ch", "h"), ("ph", "v"), ("ks", "3"), ("ou", "u"),
+    ("th", "8"), ("ch", "h"), ("ph", "v"), ("ks", "3"), ("ou", "U"), ("oy", "U"),
     ("ei", "i"), ("oi", "i"), ("ai", "e"),
     ("eu", "ev"), ("ey", "ev"), ("au", "av"), ("ay", "av"),
     ("mp", "b"), ("nt", "d"), ("gk", "g"), ("gg", "g"),
@@ -74,7 +74,8 @@ def greek_skeleton(word: str) -> str:
         word = "".join(
             ("h" if i + 1 < len(word) and word[i + 1] in _VOWELS else "i") if c == "h" else c
             for i, c in enumerate(word))
-        word = word.translate(_GREEKLISH_LETTERS)
+        # "U" (ου) is kept apart from the letter u, which is Greeklish for υ (i)
+        word = word.translate(_GREEKLISH_LETTERS).replace("U", "u")
     return _REPEATS.sub(r"\1", word)
 
 
