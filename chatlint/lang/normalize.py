@@ -56,6 +56,7 @@ _GREEKLISH_DIGRAPHS = [
 ]
 _GREEKLISH_LETTERS = str.maketrans({"w": "o", "y": "i", "u": "i", "x": "h", "f": "v", "c": "k"})
 _VOWELS = set("aeiouy")
+_TH_AS_TI = re.compile(r"th([ns]?)$")
 _REPEATS = re.compile(r"(.)\1+")
 
 
@@ -68,6 +69,8 @@ def greek_skeleton(word: str) -> str:
     else:
         if word[:2] in ("yi", "ye", "ya", "yo"):  # Yiannis, Yorgos: γι/γε as y
             word = "g" + word[1:]
+        # thn, ths, sthn, auth: τη(ν/ς) with h for η, not θ (no Greek word ends in θ, θν, θς)
+        word = _TH_AS_TI.sub(r"ti\1", word)
         for a, b in _GREEKLISH_DIGRAPHS:
             word = word.replace(a, b)
         # h is η before a consonant or at the end (kalhmera), χ before a vowel (efharisto)
