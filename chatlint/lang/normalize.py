@@ -52,7 +52,7 @@ _GREEKLISH_DIGRAPHS = [
     ("th", "8"), ("ch", "h"), ("ph", "v"), ("ks", "3"), ("ou", "U"), ("oy", "U"),
     ("ei", "i"), ("oi", "i"), ("ai", "e"),
     ("eu", "ev"), ("ey", "ev"), ("au", "av"), ("ay", "av"),
-    ("mp", "b"), ("nt", "d"), ("gk", "g"), ("gg", "g"),
+    ("mp", "b"), ("nt", "d"), ("gk", "g"), ("gg", "g"), ("ng", "g"),  # Vangelis: γγ
 ]
 _GREEKLISH_LETTERS = str.maketrans({"w": "o", "y": "i", "u": "i", "x": "h", "f": "v", "c": "k"})
 _VOWELS = set("aeiouy")
