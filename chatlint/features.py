@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .lang.pack import Analysis
+from .lang.pack import WINK_AFTER_SEMICOLON, Analysis
 
 _REPEATED_QUESTION = re.compile(r"\?{3,}|[?;]\s*[?;]\s*[?;]")  # "???": "??" is mere emphasis in chat
 _EXCLAMATION_RUN = re.compile(r"![!?1]*![!?1]*!")  # three or more "!" in a run
@@ -40,7 +40,7 @@ def _regex(pattern):
 def question_mark(a: Analysis):
     marks = "?;\u037e" if a.lang == "el" else "?"
     return [(i, i + 1) for i, c in enumerate(a.text) if c in marks
-            and not (c == ";" and i + 1 < len(a.text) and a.text[i + 1] in ")-(")]
+            and not (c == ";" and i + 1 < len(a.text) and a.text[i + 1] in WINK_AFTER_SEMICOLON)]
 
 
 def question_words(a: Analysis):

@@ -64,8 +64,10 @@ class Word:
     token: int  # index of the spaCy token
 
 
+# a Greek ";" is a question mark, unless it starts a wink: ;) ;-) ;P ;D ;*
+WINK_AFTER_SEMICOLON = ")-(pPdD*"
 _SENTENCE_END = {"en": re.compile(r"[.!?\n]+"), "id": re.compile(r"[.!?\n]+"),
-                 "el": re.compile(r"[.!?;\u037e\n]+")}
+                 "el": re.compile(r"(?:[.!?\u037e\n]|;(?![%s]))+" % re.escape(WINK_AFTER_SEMICOLON))}
 _QUESTION_MARKS = {"el": ("?", ";", "\u037e")}
 
 
