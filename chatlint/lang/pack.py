@@ -116,6 +116,9 @@ class Analysis:
         kind_hits = []
         for kind in QUESTION_KINDS:
             for i, j in self.hits.get(f"questions.{kind}", ()):
+                if not self.pack.accent_allows(f"questions.{kind}", self.norms[i],
+                                               self.words[self.norm_word[i]].text):
+                    continue
                 kind_hits.append((j - i, i, j, kind))
         kind_hits.sort(reverse=True)
         taken: set[int] = set()
@@ -168,6 +171,13 @@ class LangPack:
         for canonical in self.normalizer.slang.values():
             vocabulary.update(canonical)
         self.normalizer.learn(vocabulary)
+        # question words told apart only by their accent (πότε "when", ποτέ "never")
+        self.accents: dict[tuple[str, str], set[str]] = {}
+        for kind, phrases in lexicon.questions.items():
+            for text in phrases:
+                first = text.split()[0].rstrip("*")
+                norm = self.normalizer.word(first)
+                self.accents.setdefault((f"questions.{kind}", norm), set()).add(_accented(first))
         self.stopwords = frozenset(self.normalizer.word(w) for w in self.nlp.Defaults.stop_words)
         self.acronyms = frozenset(fold(a) for a in lexicon.words.get("acronyms", ()))
         self.matcher = None
@@ -177,6 +187,15 @@ class LangPack:
             self.matcher = Matcher(self.nlp.vocab)
             for key, key_patterns in patterns.items():
                 self.matcher.add(key, key_patterns)
+
+    def accent_allows(self, key: str, norm: str, word: str) -> bool:
+        """A word typed with an accent matches a question word only if the accent agrees:
+        "ποτέ" is no "πότε"; unaccented "ποτε" stays ambiguous and matches."""
+        forms = self.accents.get((key, norm))
+        word = _accented(word)
+        if not forms or word == fold(word) or word in forms:
+            return True
+        return any(form == fold(form) for form in forms)  # a phrase written without accent
 
     def lexicon_lists(self):
         lex = self.lexicon
@@ -242,3 +261,8 @@ class LangPack:
         if first is None:  # a pattern over punctuation or emoji only
             return (0, 0)
         return first, last + 1
+
+
+def _accented(word: str) -> str:
+    """Lower case with accents kept, final sigma as sigma."""
+    return word.lower().replace("ς", "σ")
