@@ -170,6 +170,7 @@ class Linter:
     def _finding(self, rule: Rule, level: str, hit, lang: str, text: str, names) -> Finding:
         details = dict(hit.details)
         details.setdefault("name", names.display if names else "")
+        details.setdefault("address", names.address if names else "")  # Greek vocative: Γιώργο
         fix = None
         if hit.edit:
             replacement = hit.replacement

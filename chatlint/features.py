@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .lang.pack import Analysis
+from .lang.pack import WINK_AFTER_SEMICOLON, Analysis
 
 _REPEATED_QUESTION = re.compile(r"\?{3,}|[?;]\s*[?;]\s*[?;]")  # "???": "??" is mere emphasis in chat
 _EXCLAMATION_RUN = re.compile(r"![!?1]*![!?1]*!")  # three or more "!" in a run
@@ -42,7 +42,8 @@ def _regex(pattern):
 
 
 _QUESTION_MARK = re.compile(r"\?")
-_GREEK_QUESTION_MARK = re.compile(r"[?\u037e]|;(?![)(-])")  # ";" is Greek's question mark, ";)" a wink
+# ";" is Greek's question mark; ";)" or ";P" is a wink
+_GREEK_QUESTION_MARK = re.compile(r"[?\u037e]|;(?![%s])" % re.escape(WINK_AFTER_SEMICOLON))
 
 
 def question_mark(a: Analysis):

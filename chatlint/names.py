@@ -10,9 +10,10 @@ Rizky/Rizki). Every form is compared through one key that absorbs these.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
-from .lang.normalize import fold, greek_skeleton
+from .lang.normalize import fold, greek_skeleton, is_greek
 
 _NAME_PART = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "kak", "ka", "mas", "mbak", "mba",
@@ -37,11 +38,30 @@ def _vocatives(key: str) -> set[str]:
     return forms
 
 
+_GREEK_VOWEL_GROUP = re.compile(r"ου|αι|ει|οι|υι|αυ|ευ|[αεηιουω]")
+
+
+def greek_vocative(name: str) -> str:
+    """How a Greek first name is said to its bearer: Γιώργος -> Γιώργο, Αλέξανδρος ->
+    Αλέξανδρε (stress on the third syllable from the end), Μιχάλης -> Μιχάλη, Κώστας ->
+    Κώστα. Other names, and names in Latin letters, are left as they are."""
+    if not is_greek(name) or len(name) < 4:
+        return name
+    if name[-2:] in ("ης", "ής", "ας", "άς"):
+        return name[:-1]
+    if name[-2:] in ("ος", "ός"):
+        accented = [i for i, c in enumerate(name) if unicodedata.normalize("NFD", c) != c]
+        after = fold(name[accented[-1] + 1:-2]) if accented else ""
+        return name[:-2] + ("ε" if len(_GREEK_VOWEL_GROUP.findall(after)) >= 1 else "ο")
+    return name
+
+
 class NameForms:
     def __init__(self, name: str, nicknames: dict[str, set[str]]):
         parts = [p for p in _NAME_PART.findall(name) if len(p) >= 2 and fold(p) not in TITLES]
         self.name = name
         self.display = parts[0] if parts else ""
+        self.address = greek_vocative(self.display)  # the form a reply addresses them by
         self.part_keys = [name_key(p) for p in parts]
         self.keys: set[str] = set()
         for key in self.part_keys:

@@ -49,7 +49,7 @@ class NameCheck(Check):
                     end = reply.char_span(i, j)[1]
                     anchor = end if anchor is None else max(anchor, end)
         if anchor is not None:
-            return [Hit(edit=("insert", anchor), replacement=" " + ctx.name.display)]
+            return [Hit(edit=("insert", anchor), replacement=" " + ctx.name.address)]
         return [Hit(edit=("insert", 0))]
 
     def _wrong(self, ctx):
@@ -67,7 +67,7 @@ class NameCheck(Check):
             if _is_dictionary_word(reply.lang, text):
                 continue
             hits.append(Hit(start=word.start, end=word.end, edit=("replace", word.start, word.end),
-                            replacement=ctx.name.display, details={"match": text}))
+                            replacement=ctx.name.address, details={"match": text}))
         return hits
 
     def _generic(self, ctx):

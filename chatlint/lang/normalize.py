@@ -49,13 +49,14 @@ _GREEK_LETTERS = str.maketrans({
 })
 # Greeklish (Latin letters) -> the same skeleton.
 _GREEKLISH_DIGRAPHS = [
-    ("th", "8"), ("ch", "h"), ("ph", "v"), ("ks", "3"), ("ou", "u"),
+    ("th", "8"), ("ch", "h"), ("ph", "v"), ("ks", "3"), ("ou", "U"), ("oy", "U"),
     ("ei", "i"), ("oi", "i"), ("ai", "e"),
     ("eu", "ev"), ("ey", "ev"), ("au", "av"), ("ay", "av"),
-    ("mp", "b"), ("nt", "d"), ("gk", "g"), ("gg", "g"),
+    ("mp", "b"), ("nt", "d"), ("gk", "g"), ("gg", "g"), ("ng", "g"),  # Vangelis: γγ
 ]
 _GREEKLISH_LETTERS = str.maketrans({"w": "o", "y": "i", "u": "i", "x": "h", "f": "v", "c": "k"})
 _VOWELS = set("aeiouy")
+_TH_AS_TI = re.compile(r"th([ns]?)$")
 _REPEATS = re.compile(r"(.)\1+")
 
 
@@ -69,13 +70,16 @@ def greek_skeleton(word: str) -> str:
     else:
         if word[:2] in ("yi", "ye", "ya", "yo"):  # Yiannis, Yorgos: γι/γε as y
             word = "g" + word[1:]
+        # thn, ths, sthn, auth: τη(ν/ς) with h for η, not θ (no Greek word ends in θ, θν, θς)
+        word = _TH_AS_TI.sub(r"ti\1", word)
         for a, b in _GREEKLISH_DIGRAPHS:
             word = word.replace(a, b)
         # h is η before a consonant or at the end (kalhmera), χ before a vowel (efharisto)
         word = "".join(
             ("h" if i + 1 < len(word) and word[i + 1] in _VOWELS else "i") if c == "h" else c
             for i, c in enumerate(word))
-        word = word.translate(_GREEKLISH_LETTERS)
+        # "U" (ου) is kept apart from the letter u, which is Greeklish for υ (i)
+        word = word.translate(_GREEKLISH_LETTERS).replace("U", "u")
     return _REPEATS.sub(r"\1", word)
 
 

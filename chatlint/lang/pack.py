@@ -91,8 +91,10 @@ class Word:
     token: int  # index of the spaCy token
 
 
+# a Greek ";" is a question mark, unless it starts a wink: ;) ;-) ;P ;D ;*
+WINK_AFTER_SEMICOLON = ")-(pPdD*"
 _SENTENCE_END = {"en": re.compile(r"[.!?\n]+"), "id": re.compile(r"[.!?\n]+"),
-                 "el": re.compile(r"[.!?;\u037e\n]+")}
+                 "el": re.compile(r"(?:[.!?\u037e\n]|;(?![%s]))+" % re.escape(WINK_AFTER_SEMICOLON))}
 _QUESTION_MARKS = {"el": ("?", ";", "\u037e")}
 
 
@@ -141,6 +143,9 @@ class Analysis:
         kind_hits = []
         for kind in QUESTION_KINDS:
             for i, j in self.hits.get(f"questions.{kind}", ()):
+                if not self.pack.accent_allows(f"questions.{kind}", self.norms[i],
+                                               self.words[self.norm_word[i]].text):
+                    continue
                 kind_hits.append((j - i, i, j, kind))
         kind_hits.sort(reverse=True)
         taken: set[int] = set()
@@ -193,6 +198,13 @@ class LangPack:
         for canonical in self.normalizer.slang.values():
             vocabulary.update(canonical)
         self.normalizer.learn(vocabulary)
+        # question words told apart only by their accent (πότε "when", ποτέ "never")
+        self.accents: dict[tuple[str, str], set[str]] = {}
+        for kind, phrases in lexicon.questions.items():
+            for text in phrases:
+                first = text.split()[0].rstrip("*")
+                norm = self.normalizer.word(first)
+                self.accents.setdefault((f"questions.{kind}", norm), set()).add(_accented(first))
         self.stopwords = frozenset(self.normalizer.word(w) for w in self.nlp.Defaults.stop_words)
         self.acronyms = frozenset(fold(a) for a in lexicon.words.get("acronyms", ()))
         self._word_info: dict[int, tuple] = {}  # spaCy norm id -> normalised words
@@ -206,6 +218,15 @@ class LangPack:
             all_patterns = [p for ps in patterns.values() for p in ps]
             self.matcher_reads_norm = any("NORM" in spec for p in all_patterns for spec in p)
             self.anchors = _anchors(all_patterns)
+
+    def accent_allows(self, key: str, norm: str, word: str) -> bool:
+        """A word typed with an accent matches a question word only if the accent agrees:
+        "ποτέ" is no "πότε"; unaccented "ποτε" stays ambiguous and matches."""
+        forms = self.accents.get((key, norm))
+        word = _accented(word)
+        if not forms or word == fold(word) or word in forms:
+            return True
+        return any(form == fold(form) for form in forms)  # a phrase written without accent
 
     def lexicon_lists(self):
         lex = self.lexicon
@@ -312,3 +333,8 @@ def _anchors(patterns: list) -> set[str] | None:
         else:
             return None
     return anchors
+
+
+def _accented(word: str) -> str:
+    """Lower case with accents kept, final sigma as sigma."""
+    return word.lower().replace("ς", "σ")
