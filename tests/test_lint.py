@@ -173,7 +173,7 @@ def test_eta_placeholder_satisfies_expectations(tmp_path):
     path = write(tmp_path, "t.yaml",
                  "- {id: with-eta, intent: delivery-delay, text: \"Sorry for the wait {name}, it arrives in {eta}. "
                  "Thanks for your patience!\"}\n"
-                 "- {id: without, intent: delivery-delay, text: \"Sorry for the wait {name}, it is on its way. "
+                 "- {id: without, intent: delivery-delay, text: \"Sorry for the wait {name}, we hope you love it. "
                  "Thanks for your patience!\"}\n")
     data, _ = lint_json(path)
     assert not findings(data, "expectations", "with-eta")
