@@ -22,10 +22,28 @@ CASES_DIR = Path(__file__).parent / "cases"
 LINTER = chatlint.default_linter()
 
 
+class _CaseLoader(yaml.SafeLoader):
+    """The format has `name` twice: first the case's id, then (optional) the customer's
+    name. Plain YAML keeps only the last, which made the case id the customer's name."""
+
+
+def _construct_case(loader, node):
+    loader.flatten_mapping(node)
+    case = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        value = loader.construct_object(value_node, deep=True)
+        case["customer_name" if key == "name" and "name" in case else key] = value
+    return case
+
+
+_CaseLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_case)
+
+
 def _cases():
     for path in sorted(CASES_DIR.glob("*/*.yaml")):
         rule_id, lang = path.parent.name, path.stem
-        for case in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+        for case in yaml.load(path.read_text(encoding="utf-8"), Loader=_CaseLoader) or []:
             yield pytest.param(rule_id, lang, case, id=f"{rule_id}:{lang}:{case['name']}")
 
 
@@ -33,7 +51,7 @@ def _cases():
 def test_case(rule_id, lang, case):
     assert rule_id in LINTER.rules, f"tests/cases/{rule_id}: no such rule"
     assert case["expect"] in ("pass", "fail")
-    result = LINTER.check(case["reply"], reply_to=case.get("customer"), name=case.get("name"),
+    result = LINTER.check(case["reply"], reply_to=case.get("customer"), name=case.get("customer_name"),
                           lang=lang, position=case.get("position"))
     fired = [f for f in result.findings if f.rule == rule_id]
     shown = [(f.message, result.text[f.start:f.end] if f.start is not None else None) for f in fired]
