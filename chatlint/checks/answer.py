@@ -9,7 +9,8 @@ question. What counts as an answer, per kind:
   where     words.place, a link, or the words the customer asked about
   how       words.instruction, a link, or the words asked about in a reply of 5+ words
   yesno     an answer word (words.answer_yes / answer_no) or the words asked about
-  other     the words asked about, a number, or a reply of 6+ words
+  other     the words asked about, a number, or two words of substance (not fillers,
+            the name, address words): "what colours?" -> "black and navy"
 A reply that honestly defers (words.deferral: "saya cek dulu", "let me check")
 answers for now. Variants: the question kinds.
 """
@@ -19,6 +20,7 @@ from __future__ import annotations
 from ..features import FEATURES
 from ..lang.lexicon import QUESTION_KINDS
 from .base import Check, Hit
+from .length import substantive_words
 
 _EVIDENCE = {
     "when": (("time",), ("time_expression",)),
@@ -59,8 +61,21 @@ class AnswerCheck(Check):
         if kind == "how":
             return about and len(reply.words) >= 5
         if kind == "other":
-            return about or len(reply.words) >= 6
+            return about or len(_content_words(ctx)) >= 2
         return False
+
+
+def _content_words(ctx) -> list:
+    """Words that can carry an answer: not fillers, names, address words, stopwords or
+    courtesies ("Thanks for asking!" answers nothing; "Black and navy" does)."""
+    reply = ctx.reply
+    courtesy = set()
+    for key in ("words.thanks", "words.apology", "words.greeting"):
+        for i, j in reply.hits.get(key, ()):
+            courtesy.update(reply.norm_word[i:j])
+    stopwords = reply.pack.stopwords
+    return [w for w in substantive_words(ctx)
+            if reply.words.index(w) not in courtesy and not all(n in stopwords for n in w.norms)]
 
 
 def _stem(word: str) -> str:

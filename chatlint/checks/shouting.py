@@ -21,9 +21,10 @@ class ShoutingCheck(Check):
 
     def run(self, ctx):
         text = ctx.reply.text
+        # the customer's name in capitals ("Halo kak RINA") is how they wrote it, not shouting
         hits = [Hit("caps", s, e, edit=("replace", s, e), replacement=text[s:e].lower(),
                     details={"match": text[s:e]})
-                for s, e in caps_words(ctx.reply)]
+                for s, e in caps_words(ctx.reply) if not (ctx.name and ctx.name.matches(text[s:e]))]
         limit = self.options.get("max_exclamations", 2)
         for match in re.finditer(r"(?:!\s*){%d,}" % (limit + 1), text):
             s, e = match.start(), match.end()

@@ -32,12 +32,17 @@ class EmojiTable:
             for face in faces:
                 self.emoticon_kind[face] = kind
         faces = sorted(self.emoticon_kind, key=len, reverse=True)
-        # A face that starts with a letter or a colon stands alone: not inside a word,
-        # a URL ("https://") or a time ("10:30"). "^^" may follow a word ("kak^^").
-        wordlike = [re.escape(f) for f in faces if f[0].isalnum() or f[0] in ":;="]
+        # A face that starts with a letter ("xD", "TT") stands alone, not inside a word.
+        # One that starts with ":;=" may follow a word, as people type it ("kak:)"), but
+        # not a digit or another colon: a time ("10:30") or a ratio ("1:3"). No face may
+        # run into a word or a "/" ("https://", "ket:Dikirim"). "^^" may follow a word.
+        letters = [re.escape(f) for f in faces if f[0].isalnum()]
+        colons = [re.escape(f) for f in faces if f[0] in ":;="]
         other = [re.escape(f) for f in faces if not (f[0].isalnum() or f[0] in ":;=")]
         self.emoticon_re = re.compile(
-            r"(?<![\w:/])(?:" + "|".join(wordlike) + r")(?![\w/])|(?:" + "|".join(other) + r")(?![\w/])")
+            r"(?<![\w:/])(?:" + "|".join(letters) + r")(?![\w/])"
+            r"|(?<![\d:;=/])(?:" + "|".join(colons) + r")(?![\w/])"
+            r"|(?:" + "|".join(other) + r")(?![\w/])")
         self._kinds: dict[str, str] = {}
 
     def kind(self, char: str) -> str:

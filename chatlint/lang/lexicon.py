@@ -24,6 +24,9 @@ LEXICON_SPEC = Obj(
 )
 
 QUESTION_KINDS = ("when", "how_much", "where", "how", "yesno", "other")
+# questions.none: phrases with a question word that ask nothing ("apa saja boleh",
+# "kapan pun", "whatever"); as the longest match they keep the word from counting
+NOT_A_QUESTION = "none"
 
 
 @dataclass
@@ -59,9 +62,9 @@ def load_lexicon(path: Path) -> Lexicon:
         raise source.error(("lang",), f"lang is {data['lang']!r} but the file is named "
                                       f"{path.name}; expected lang: {path.stem}")
     for kind in data.get("questions", {}):
-        if kind not in QUESTION_KINDS:
-            raise source.error(("questions", kind), f"unknown question kind {kind!r}; "
-                                                    f"expected one of: {', '.join(QUESTION_KINDS)}")
+        if kind not in QUESTION_KINDS + (NOT_A_QUESTION,):
+            raise source.error(("questions", kind), f"unknown question kind {kind!r}; expected one of: "
+                                                    f"{', '.join(QUESTION_KINDS + (NOT_A_QUESTION,))}")
     slang = {}
     for canonical, variants in data.get("slang", {}).items():
         for variant in variants:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .emoji import EmojiTable
-from .lexicon import QUESTION_KINDS, Lexicon
+from .lexicon import NOT_A_QUESTION, QUESTION_KINDS, Lexicon
 from .normalize import Normalizer, fold
 from .pipelines import get_nlp
 
@@ -141,7 +141,7 @@ class Analysis:
         marks = _QUESTION_MARKS.get(self.lang, ("?",))
         # question-word hits, longest first, so "berapa lama" is "when", not "how much"
         kind_hits = []
-        for kind in QUESTION_KINDS:
+        for kind in QUESTION_KINDS + (NOT_A_QUESTION,):
             for i, j in self.hits.get(f"questions.{kind}", ()):
                 if not self.pack.accent_allows(f"questions.{kind}", self.norms[i],
                                                self.words[self.norm_word[i]].text):
@@ -159,7 +159,7 @@ class Analysis:
             end = match.end() if match else len(self.text)
             chunk = self.text[last:end]
             if chunk.strip():
-                kinds = [kind for pos, kind in sorted(found) if last <= pos < end]
+                kinds = [kind for pos, kind in sorted(found) if last <= pos < end and kind != NOT_A_QUESTION]
                 asked = any(m in (match.group() if match else "") for m in marks)
                 sentences.append(Sentence(last, end, chunk.strip(), asked or bool(kinds), kinds))
             last = end
