@@ -87,12 +87,9 @@ def check(text, reply_to, name, lang, position, fmt, rules_dirs, disable, fail_l
 @handle_errors
 def list_rules(fmt, rules_dirs):
     """List the rules."""
-    linter = make_linter(rules_dirs)
-    rows = [{
-        "id": r.id, "level": r.level, "weight": r.weight, "critical": r.critical,
-        "languages": r.languages, "when": str(r.when), "check": r.check.type,
-        "enabled": r.enabled, "description": r.description, "etiquette": r.etiquette, "path": r.path,
-    } for r in linter.rules.values()]
+    from .rules import rule_rows
+
+    rows = rule_rows(make_linter(rules_dirs).rules.values())
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
@@ -143,6 +140,11 @@ def show_rule(rule_id, rules_dirs):
             context.append(f"name: {ex.name}")
         out.print(f"  {mark} [{ex.lang}] {ex.reply!r}" + (f"   ({'; '.join(context)})" if context else ""))
     out.print(f"\n[dim]{rule.path}[/dim]")
+
+
+from .server.command import serve  # noqa: E402  (the body lives with the server)
+
+main.add_command(serve)
 
 
 if __name__ == "__main__":

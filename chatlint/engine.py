@@ -49,17 +49,19 @@ class Linter:
         self._packs: dict[str, LangPack] = {}
         self._lock = threading.Lock()
 
+    def rule(self, rule_id: str, what: str = "rule") -> Rule:
+        """The rule with this id; an unknown id is an error that suggests the closest one."""
+        if rule_id not in self.rules:
+            import difflib
+
+            close = difflib.get_close_matches(rule_id, list(self.rules), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise ChatlintError(f"{what} {rule_id}: no such rule{hint}; see `chatlint rules`")
+        return self.rules[rule_id]
+
     def _tune(self, settings: Settings, disable) -> None:
         """Apply the settings' rule switches, levels and weights; unknown ids are errors."""
-        def rule(rule_id: str, what: str) -> Rule:
-            if rule_id not in self.rules:
-                import difflib
-
-                close = difflib.get_close_matches(rule_id, list(self.rules), n=1)
-                hint = f" (did you mean {close[0]!r}?)" if close else ""
-                raise ChatlintError(f"{what} {rule_id}: no such rule{hint}; see `chatlint rules`")
-            return self.rules[rule_id]
-
+        rule = self.rule
         for rule_id in settings.enable:
             rule(rule_id, "enable").enabled = True
         for rule_id in [*settings.disable, *disable]:
@@ -95,9 +97,11 @@ class Linter:
         return self.detector.detect(text, fallback)[0]
 
     def check(self, text: str, reply_to: str | None = None, name: str | None = None,
-              lang: str = "auto", position: str | None = None) -> Result:
+              lang: str = "auto", position: str | None = None, disable=()) -> Result:
+        """`disable`: rule ids skipped for this check only (as if switched off in the settings)."""
         if not isinstance(text, str):
             raise ChatlintError("the draft must be text")
+        skip = {self.rule(rule_id, "disable").id for rule_id in disable} if disable else ()
         if lang in (None, "", "auto"):
             customer_lang = self.detect(reply_to) if reply_to else None
             lang, decided = self.detector.detect(text, customer_lang)
@@ -123,7 +127,7 @@ class Linter:
         failed: set[str] = set()
         critical = None
         for rule in self.rules.values():
-            if not rule.enabled or lang not in rule.languages or not rule.when(on):
+            if not rule.enabled or rule.id in skip or lang not in rule.languages or not rule.when(on):
                 continue
             applied[rule.id] = rule.weight
             hits = rule.check.run(ctx)
