@@ -53,7 +53,7 @@ const $ = (id) => document.getElementById(id);
 const els = {
   uiLang: $("ui-lang"), replyTo: $("reply-to"), name: $("name"), lang: $("lang"),
   position: $("position"), draft: $("draft"), highlights: $("highlights"), score: $("score"),
-  meter: $("meter-bar"), detected: $("detected"), status: $("status"), findings: $("findings"),
+  meter: $("meter-bar"), scoreMini: $("score-mini"), detected: $("detected"), status: $("status"), findings: $("findings"),
 };
 let ui = "en";
 let result = null;       // the last result shown; its .text is the draft it was computed on
@@ -135,6 +135,7 @@ function render(problem) {
   if (!result) {
     els.score.textContent = "–";
     els.score.className = "score";
+    els.scoreMini.textContent = "";
     els.meter.style.width = "0";
     els.detected.textContent = "";
     els.findings.replaceChildren();
@@ -144,6 +145,8 @@ function render(problem) {
   const grade = result.score >= 80 ? "good" : result.score >= 50 ? "ok" : "bad";
   els.score.textContent = String(result.score);
   els.score.className = "score " + grade;
+  els.scoreMini.textContent = `${t("score")} ${result.score}/100 · ${result.findings.length}`;
+  els.scoreMini.className = "score-mini " + grade;
   els.meter.style.width = result.score + "%";
   els.meter.className = grade;
   els.detected.textContent = t(els.lang.value === "auto" ? "detected" : "chosen",
