@@ -138,6 +138,12 @@ def test_wrong_method_and_path_are_json_errors(client):
     error_of(response, 405)
     assert response.headers["allow"] == "POST"
     error_of(client.get("/v2/check"), 404)
+    error_of(client.get("/docs"), 404)  # FastAPI's docs page would load scripts from a CDN
+
+
+def test_the_check_time_is_reported(client):
+    timing = client.post("/v1/check", json=DRAFT).headers["server-timing"]
+    assert timing.startswith("check;dur=") and float(timing.split("=")[1]) > 0
 
 
 def test_the_page_follows_accept_language(client):

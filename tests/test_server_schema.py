@@ -15,6 +15,6 @@ schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(chatlint.def
 
 
 @schema.parametrize()
-@settings(max_examples=80, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=50, deadline=None, suppress_health_check=list(HealthCheck))
 def test_api_conforms_to_its_openapi_description(case):
     case.call_and_validate()

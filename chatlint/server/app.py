@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from pathlib import Path
 from typing import Literal
 
@@ -156,6 +157,9 @@ def create_app(linter=None) -> FastAPI:
         linter = default_linter()
 
     app = FastAPI(
+        # FastAPI's /docs and /redoc pages load their scripts from a CDN: off, as everything here
+        # works offline. The description itself is at /openapi.json.
+        docs_url=None, redoc_url=None,
         title="chatlint",
         version=__version__,
         description="Check a draft reply to a shop customer before it is sent. "
@@ -198,12 +202,16 @@ def create_app(linter=None) -> FastAPI:
         except ValidationError as exc:
             return error(422, "invalid request", field_errors(exc))
         try:
-            result = await run_in_threadpool(
-                linter.check, req.text, reply_to=req.reply_to, name=req.name, lang=req.lang,
-                position=req.position, disable=req.disable)
+            result, seconds = await run_in_threadpool(timed, req)
         except ChatlintError as exc:
             return error(422, "invalid request", str(exc))
-        return JSONResponse(result.to_dict())
+        return JSONResponse(result.to_dict(), headers={"Server-Timing": f"check;dur={seconds * 1000:.2f}"})
+
+    def timed(req: CheckRequest):
+        start = time.perf_counter()
+        result = linter.check(req.text, reply_to=req.reply_to, name=req.name, lang=req.lang,
+                              position=req.position, disable=req.disable)
+        return result, time.perf_counter() - start
 
     @app.get("/v1/rules", summary="List the rules", response_model=list[RuleOut])
     async def rules():

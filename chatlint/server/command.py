@@ -15,10 +15,21 @@ LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
 def bind(host: str, port: int) -> socket.socket:
     """A listening socket, bound here so a busy port is a clear error (and --port 0 picks a free one)."""
+    sock = None
     try:
-        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
-        return socket.create_server((host, port), family=family, reuse_port=False)
+        family, kind, proto, _, address = socket.getaddrinfo(
+            host, port, type=socket.SOCK_STREAM, proto=socket.IPPROTO_TCP)[0]
+        # proto must be IPPROTO_TCP (socket.create_server leaves 0): asyncio sets TCP_NODELAY only
+        # then, and without it every keep-alive response waits ~40 ms on delayed ACKs.
+        sock = socket.socket(family, kind, proto)
+        if os.name == "posix":
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+        sock.listen(128)
+        return sock
     except OSError as exc:
+        if sock is not None:
+            sock.close()
         reason = os.strerror(exc.errno) if (exc.errno or 0) > 0 else (exc.strerror or str(exc))
         raise ChatlintError(f"cannot listen on {host}:{port}: {reason}; "
                             "choose another with --host/--port") from None
@@ -54,7 +65,7 @@ def run(host: str, port: int, rules_dirs=(), disable=()) -> None:
     sock = bind(host, port)
     actual = sock.getsockname()[1]
     shown = f"[{host}]" if ":" in host else host
-    click.echo(f"chatlint: serving http://{shown}:{actual}/ (API: /v1/check, docs: /docs; Ctrl+C stops)",
+    click.echo(f"chatlint: serving http://{shown}:{actual}/ (API: POST /v1/check, GET /v1/rules, /openapi.json; Ctrl+C stops)",
                err=True)
     if host not in LOOPBACK:
         click.echo(f"chatlint: warning: listening on {host}, reachable from other machines; "
