@@ -82,10 +82,12 @@ def test_openapi_describes_the_api(client, linter):
     assert set(request["properties"]["disable"]["items"]["enum"]) == set(linter.rules)
 
 
-def error_of(response, status):
+def error_of(response, status, what=None):
     assert response.status_code == status, response.text
     body = response.json()
     assert set(body) == {"error", "detail"} and body["detail"]
+    if what:
+        assert body["error"] == what
     return body["detail"]
 
 
@@ -103,19 +105,19 @@ def error_of(response, status):
     (["ok"], 422, "must be a JSON object"),
 ])
 def test_wrong_shapes_are_422_naming_the_field(client, body, status, says):
-    assert says in error_of(client.post("/v1/check", json=body), status)
+    assert says in error_of(client.post("/v1/check", json=body), status, "invalid request")
 
 
-@pytest.mark.parametrize("raw,says", [
-    (b'{"text": "caf\xe9"}', "not valid UTF-8"),
-    (b'{"text": "ok"', "not valid JSON"),
-    (b"", "not valid JSON"),
-    (b"[" * 20000 + b"]" * 20000, "not usable JSON"),
-    (b'{"text": "ok", "x": ' + b"9" * 5000 + b"}", "not usable JSON"),
+@pytest.mark.parametrize("raw,what,says", [
+    (b'{"text": "caf\xe9"}', "invalid UTF-8", "not valid UTF-8 (byte 13)"),
+    (b'{"text": "ok"', "invalid JSON", "not valid JSON"),
+    (b"", "invalid JSON", "not valid JSON"),
+    (b"[" * 20000 + b"]" * 20000, "invalid JSON", "not usable JSON"),
+    (b'{"text": "ok", "x": ' + b"9" * 5000 + b"}", "invalid JSON", "not usable JSON"),
 ])
-def test_unreadable_bodies_are_400(client, raw, says):
+def test_unreadable_bodies_are_400(client, raw, what, says):
     response = client.post("/v1/check", content=raw, headers={"content-type": "application/json"})
-    assert says in error_of(response, 400)
+    assert says in error_of(response, 400, what)
 
 
 def test_lone_surrogates_are_refused(client):
@@ -125,12 +127,12 @@ def test_lone_surrogates_are_refused(client):
 
 def test_oversized_bodies_are_413(client):
     body = json.dumps({"text": "a" * MAX_BODY}).encode()
-    assert "limit" in error_of(client.post("/v1/check", content=body), 413)
+    assert "limit" in error_of(client.post("/v1/check", content=body), 413, "body too large")
 
     def chunks():  # no Content-Length: counted while reading
         for _ in range(MAX_BODY // 1024 + 2):
             yield b" " * 1024
-    assert "limit" in error_of(client.post("/v1/check", content=chunks()), 413)
+    assert "limit" in error_of(client.post("/v1/check", content=chunks()), 413, "body too large")
 
 
 def test_wrong_method_and_path_are_json_errors(client):

@@ -99,6 +99,14 @@ class ErrorOut(BaseModel):
     detail: str
 
 
+class ApiError(Exception):
+    """A request the API refuses: turned into {"error": what, "detail": detail} with `status`."""
+
+    def __init__(self, status: int, what: str, detail: str):
+        super().__init__(detail)
+        self.status, self.what, self.detail = status, what, detail
+
+
 def error(status: int, what: str, detail: str, headers=None) -> JSONResponse:
     return JSONResponse({"error": what, "detail": detail}, status_code=status, headers=headers)
 
@@ -120,26 +128,26 @@ def ui_language(accept: str | None) -> str:
 
 
 async def read_json(request: Request):
-    """The body as JSON, within MAX_BODY bytes; HTTPException 400/413 otherwise."""
+    """The body as JSON, within MAX_BODY bytes; ApiError 400/413 otherwise."""
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > MAX_BODY:
-        raise HTTPException(413, f"the body is {declared} bytes; the limit is {MAX_BODY}")
+        raise ApiError(413, "body too large", f"the body is {declared} bytes; the limit is {MAX_BODY}")
     body = bytearray()
     async for chunk in request.stream():
         body += chunk
         if len(body) > MAX_BODY:
-            raise HTTPException(413, f"the body is over the limit of {MAX_BODY} bytes")
+            raise ApiError(413, "body too large", f"the body is over the limit of {MAX_BODY} bytes")
     try:
         raw = body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise HTTPException(400, f"the body is not valid UTF-8 (byte {exc.start})") from None
+        raise ApiError(400, "invalid UTF-8", f"the body is not valid UTF-8 (byte {exc.start})") from None
     try:
         return json.loads(raw)
     except json.JSONDecodeError as exc:
-        raise HTTPException(400, f"the body is not valid JSON: {exc.msg} at line {exc.lineno} "
-                                 f"column {exc.colno}") from None
+        raise ApiError(400, "invalid JSON", f"the body is not valid JSON: {exc.msg} at line {exc.lineno} "
+                                            f"column {exc.colno}") from None
     except (ValueError, RecursionError) as exc:  # e.g. an integer too long, nesting too deep
-        raise HTTPException(400, f"the body is not usable JSON: {exc}") from None
+        raise ApiError(400, "invalid JSON", f"the body is not usable JSON: {exc}") from None
 
 
 def field_errors(exc: ValidationError | RequestValidationError) -> str:
@@ -182,6 +190,10 @@ def create_app(linter=None) -> FastAPI:
         phrase = HTTPStatus(exc.status_code).phrase.lower()
         detail = exc.detail if isinstance(exc.detail, str) else json.dumps(exc.detail)
         return error(exc.status_code, phrase, detail, getattr(exc, "headers", None))
+
+    @app.exception_handler(ApiError)
+    async def api_error(request: Request, exc: ApiError):
+        return error(exc.status, exc.what, exc.detail)
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError):

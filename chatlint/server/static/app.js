@@ -199,12 +199,18 @@ function findingItem(f, index) {
 }
 
 // The draft again, with each stretch covered by findings marked at its worst level.
+// While the next check is on its way, spans before the first edited character stay marked.
 function renderHighlights() {
   const text = els.draft.value;
-  const current = result && result.text === text ? result : null;
-  const spans = current ? current.findings
-    .map((f, i) => ({ f, i, start: f.start === null ? null : u16(text, f.start), end: f.end === null ? null : u16(text, f.end) }))
-    .filter((s) => s.start !== null && s.end !== null && s.end > s.start) : [];
+  let spans = [];
+  if (result) {
+    const old = result.text;
+    let same = 0;
+    while (same < old.length && same < text.length && old[same] === text[same]) same++;
+    spans = result.findings
+      .map((f, i) => ({ f, i, start: f.start === null ? null : u16(old, f.start), end: f.end === null ? null : u16(old, f.end) }))
+      .filter((s) => s.start !== null && s.end !== null && s.end > s.start && s.end <= same);
+  }
   const cuts = new Set([0, text.length]);
   spans.forEach((s) => { cuts.add(s.start); cuts.add(s.end); });
   const points = [...cuts].sort((a, b) => a - b);
