@@ -194,3 +194,14 @@ def test_serve_on_a_busy_port_is_a_clear_error():
         result = CliRunner().invoke(main, ["serve", "--port", str(port)])
     assert result.exit_code == 2
     assert f"cannot listen on 127.0.0.1:{port}" in result.output
+
+
+def test_concurrent_checks_get_their_own_answers(client):
+    from concurrent.futures import ThreadPoolExecutor
+
+    bodies = [DRAFT, {"text": "Θα έρθει αύριο", "reply_to": "Πότε θα έρθει;", "name": "Μαρία"},
+              {"text": "ok", "lang": "en"}, {**DRAFT, "disable": ["use-name"]}] * 6
+    alone = [client.post("/v1/check", json=body).json() for body in bodies]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        together = list(pool.map(lambda body: client.post("/v1/check", json=body).json(), bodies))
+    assert together == alone

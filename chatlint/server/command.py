@@ -72,4 +72,7 @@ def run(host: str, port: int, rules_dirs=(), disable=()) -> None:
                    "the server has no authentication", err=True)
     sys.stderr.flush()
     config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on")
-    uvicorn.Server(config).run(sockets=[sock])
+    try:
+        uvicorn.Server(config).run(sockets=[sock])
+    except KeyboardInterrupt:  # uvicorn re-raises Ctrl+C after a clean shutdown: a normal stop
+        click.echo("chatlint: stopped", err=True)
