@@ -36,7 +36,8 @@ UI_LANGS = ("en", "id", "el")
 class CheckRequest(BaseModel):
     """A draft to check, with what is known of the conversation."""
 
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = ConfigDict(extra="forbid", strict=True, json_schema_extra={"examples": [
+        {"text": "barang ready gan", "reply_to": "Kak, yang merah ready?", "name": "Michael"}]})
 
     text: str = Field(min_length=1, max_length=5000, description="The draft reply.")
     reply_to: str | None = Field(None, max_length=5000, description="The customer's message it answers.")
