@@ -97,13 +97,10 @@ def check(text, reply_to, name, lang, position, fmt, rules_dirs, disable, fail_l
 @handle_errors
 def list_rules(fmt, rules_dirs):
     """List the rules."""
+    from .rules import rule_rows
+
     linter = make_linter(rules_dirs)
-    rows = [{
-        "id": r.id, "level": r.level, "weight": r.weight, "critical": r.critical,
-        "languages": r.languages, "when": str(r.when), "check": r.check.type,
-        "enabled": r.enabled, "description": r.description, "etiquette": r.etiquette, "path": r.path,
-        "scope": r.scope,
-    } for r in [*linter.rules.values(), *linter.conversation_rules.values()]]
+    rows = rule_rows([*linter.rules.values(), *linter.conversation_rules.values()])
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
@@ -165,9 +162,11 @@ def _register():
     from .init_config import init_command
     from .lint import lint_command
     from .score import score
+    from .server.command import serve
 
     main.add_command(lint_command)
     main.add_command(score)
+    main.add_command(serve)
     main.add_command(init_command)
 
 

@@ -55,19 +55,20 @@ class Linter:
         self._rules_by_lang: dict[str, list[Rule]] = {}
         self._lock = threading.Lock()
 
+    def rule(self, rule_id: str, what: str = "rule") -> Rule:
+        """The rule with this id; an unknown id is an error that suggests the closest one."""
+        every = {**self.rules, **self.conversation_rules}
+        if rule_id not in every:
+            import difflib
+
+            close = difflib.get_close_matches(rule_id, list(every), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise ChatlintError(f"{what} {rule_id}: no such rule{hint}; see `chatlint rules`")
+        return every[rule_id]
+
     def _tune(self, settings: Settings, disable) -> None:
         """Apply the settings' rule switches, levels and weights; unknown ids are errors."""
-        every = {**self.rules, **self.conversation_rules}
-
-        def rule(rule_id: str, what: str) -> Rule:
-            if rule_id not in every:
-                import difflib
-
-                close = difflib.get_close_matches(rule_id, list(every), n=1)
-                hint = f" (did you mean {close[0]!r}?)" if close else ""
-                raise ChatlintError(f"{what} {rule_id}: no such rule{hint}; see `chatlint rules`")
-            return every[rule_id]
-
+        rule = self.rule
         for rule_id in settings.enable:
             rule(rule_id, "enable").enabled = True
         for rule_id in [*settings.disable, *disable]:
@@ -119,11 +120,13 @@ class Linter:
         return self.detector.detect(text, fallback)[0]
 
     def check(self, text: str, reply_to: str | None = None, name: str | None = None,
-              lang: str = "auto", position: str | None = None) -> Result:
+              lang: str = "auto", position: str | None = None, disable=()) -> Result:
+        """`disable`: rule ids skipped for this check only (as if switched off in the settings)."""
         if not isinstance(text, str):
             raise ChatlintError("the draft must be text")
         has_turn = bool(reply_to and reply_to.strip())
         customer_lang, customer_decided = self.detector.detect(reply_to) if has_turn else (None, False)
+        skip = {self.rule(rule_id, "disable").id for rule_id in disable} if disable else ()
         if lang in (None, "", "auto"):
             lang = self.detector.detect(text, customer_lang if customer_decided else None)[0]
         elif lang not in self.lexicons:
@@ -147,7 +150,7 @@ class Linter:
         failed: set[str] = set()
         critical = None
         for rule in self.rules_for(lang):
-            if not rule.when(on):
+            if rule.id in skip or not rule.when(on):
                 continue
             applied[rule.id] = rule.weight
             hits = rule.check.run(ctx)

@@ -106,6 +106,16 @@ class Rule:
         return _fill(entry, details) if entry else None
 
 
+def rule_rows(rules) -> list[dict]:
+    """The rule list as plain data: `chatlint rules --format json` and GET /v1/rules."""
+    return [{
+        "id": r.id, "level": r.level, "weight": r.weight, "critical": r.critical,
+        "languages": r.languages, "when": str(r.when), "check": r.check.type,
+        "enabled": r.enabled, "description": r.description, "etiquette": r.etiquette, "path": r.path,
+        "scope": r.scope,
+    } for r in rules]
+
+
 class _Blank(dict):
     def __missing__(self, key):
         return "{" + key + "}"

@@ -1,0 +1,260 @@
+"""The HTTP API and the checking page, on one Linter loaded once.
+
+POST /v1/check answers exactly what `chatlint check --format json` prints
+(`Result.to_dict()`); GET /v1/rules what `chatlint rules --format json` prints.
+Every error is JSON {"error": short category, "detail": what was wrong}, with a
+4xx status for anything the client sent: 400 for a body that is not UTF-8 JSON,
+413 for a body over MAX_BODY bytes, 422 for a JSON body of the wrong shape.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from pathlib import Path
+from typing import Literal
+
+from fastapi import FastAPI, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.utils import get_openapi
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from starlette.exceptions import HTTPException
+
+from .. import __version__
+from ..errors import ChatlintError
+from ..rules import rule_rows
+
+MAX_BODY = 64 * 1024  # bytes; a chat reply is a few hundred
+STATIC = Path(__file__).resolve().parent / "static"
+UI_LANGS = ("en", "id", "el")
+
+
+class CheckRequest(BaseModel):
+    """A draft to check, with what is known of the conversation."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, json_schema_extra={"examples": [
+        {"text": "barang ready gan", "reply_to": "Kak, yang merah ready?", "name": "Michael"}]})
+
+    text: str = Field(min_length=1, max_length=5000, description="The draft reply.")
+    reply_to: str | None = Field(None, max_length=5000, description="The customer's message it answers.")
+    name: str | None = Field(None, max_length=100, description="The customer's name.")
+    lang: Literal["auto", "id", "el", "en"] = Field("auto", description="The draft's language.")
+    position: Literal["first", "middle", "closing"] | None = Field(
+        None, description="Where the reply stands in the conversation, when known.")
+    disable: list[str] = Field(default_factory=list, max_length=20,
+                               description="Rule ids to skip for this check.")
+
+
+# The response shapes, for the OpenAPI description (responses are Result.to_dict() as is).
+class FixOut(BaseModel):
+    start: int
+    end: int
+    text: str
+
+
+class FindingOut(BaseModel):
+    rule: str
+    level: Literal["info", "warning", "error"]
+    message: str | None
+    suggestion: str | None
+    start: int | None
+    end: int | None
+    fix: FixOut | None = Field(description="A concrete edit: replace text[start:end] with fix.text "
+                                           "(offsets in Unicode code points).")
+    critical: bool
+
+
+class CheckResult(BaseModel):
+    score: int
+    lang: str
+    findings: list[FindingOut]
+    applied: list[str]
+    signals: list[str]
+    costs: dict[str, float]
+    critical: str | None
+    text: str
+    reply_to: str | None
+    name: str | None
+
+
+class RuleOut(BaseModel):
+    id: str
+    level: str
+    weight: float
+    critical: bool
+    languages: list[str]
+    when: str
+    check: str
+    enabled: bool
+    description: str
+    etiquette: str
+    path: str
+    scope: str
+
+
+class ErrorOut(BaseModel):
+    error: str
+    detail: str
+
+
+class ApiError(Exception):
+    """A request the API refuses: turned into {"error": what, "detail": detail} with `status`."""
+
+    def __init__(self, status: int, what: str, detail: str):
+        super().__init__(detail)
+        self.status, self.what, self.detail = status, what, detail
+
+
+def error(status: int, what: str, detail: str, headers=None) -> JSONResponse:
+    return JSONResponse({"error": what, "detail": detail}, status_code=status, headers=headers)
+
+
+def ui_language(accept: str | None) -> str:
+    """The interface language from an Accept-Language header: the first of id/el/en by q-value."""
+    best, best_q = "en", 0.0
+    for part in (accept or "").split(","):
+        tag, _, params = part.strip().partition(";")
+        match = re.search(r"q\s*=\s*([^\s;]*)", params)
+        try:
+            q = float(match.group(1)) if match else 1.0
+        except ValueError:
+            continue
+        primary = tag.strip().lower().split("-")[0]
+        if primary in UI_LANGS and q > best_q:
+            best, best_q = primary, q
+    return best
+
+
+async def read_json(request: Request):
+    """The body as JSON, within MAX_BODY bytes; ApiError 400/413 otherwise."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_BODY:
+        raise ApiError(413, "body too large", f"the body is {declared} bytes; the limit is {MAX_BODY}")
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_BODY:
+            raise ApiError(413, "body too large", f"the body is over the limit of {MAX_BODY} bytes")
+    try:
+        raw = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ApiError(400, "invalid UTF-8", f"the body is not valid UTF-8 (byte {exc.start})") from None
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise ApiError(400, "invalid JSON", f"the body is not valid JSON: {exc.msg} at line {exc.lineno} "
+                                            f"column {exc.colno}") from None
+    except (ValueError, RecursionError) as exc:  # e.g. an integer too long, nesting too deep
+        raise ApiError(400, "invalid JSON", f"the body is not usable JSON: {exc}") from None
+
+
+def field_errors(exc: ValidationError | RequestValidationError) -> str:
+    parts = []
+    for err in exc.errors():
+        where = ".".join(str(p) for p in err.get("loc", ()) if p != "body") or "body"
+        parts.append(f"{where}: {err.get('msg', 'invalid')}")
+    return "; ".join(parts)
+
+
+def create_app(linter=None) -> FastAPI:
+    if linter is None:
+        from .. import default_linter
+
+        linter = default_linter()
+
+    app = FastAPI(
+        # FastAPI's /docs and /redoc pages load their scripts from a CDN: off, as everything here
+        # works offline. The description itself is at /openapi.json.
+        docs_url=None, redoc_url=None,
+        title="chatlint",
+        version=__version__,
+        description="Check a draft reply to a shop customer before it is sent. "
+                    f"Request bodies are JSON of at most {MAX_BODY} bytes. Errors are "
+                    '{"error": ..., "detail": ...} with a 4xx status.',
+    )
+    for lang in linter.languages:  # build every language pack now, not on the first request
+        linter.pack(lang)
+    page = (STATIC / "index.html").read_text(encoding="utf-8")
+    error_responses = {
+        400: {"model": ErrorOut, "description": "The body is not UTF-8 JSON."},
+        413: {"model": ErrorOut, "description": f"The body is over {MAX_BODY} bytes."},
+        422: {"model": ErrorOut, "description": "The JSON does not have the expected fields and types."},
+    }
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException):
+        from http import HTTPStatus
+
+        phrase = HTTPStatus(exc.status_code).phrase.lower()
+        detail = exc.detail if isinstance(exc.detail, str) else json.dumps(exc.detail)
+        return error(exc.status_code, phrase, detail, getattr(exc, "headers", None))
+
+    @app.exception_handler(ApiError)
+    async def api_error(request: Request, exc: ApiError):
+        return error(exc.status, exc.what, exc.detail)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError):
+        return error(422, "invalid request", field_errors(exc))
+
+    @app.post("/v1/check", summary="Check a draft reply",
+              response_model=CheckResult, responses=error_responses,
+              openapi_extra={"requestBody": {"required": True, "content": {
+                  "application/json": {"schema": {"$ref": "#/components/schemas/CheckRequest"}}}}})
+    async def check(request: Request):
+        """The same JSON as `chatlint check --format json`: score, lang, findings (each with
+        rule, level, message, suggestion, span and an optional fix), applied rules, signals, costs."""
+        data = await read_json(request)
+        if not isinstance(data, dict):
+            return error(422, "invalid request", 'the body must be a JSON object, e.g. {"text": "..."}')
+        try:
+            req = CheckRequest.model_validate(data)
+        except ValidationError as exc:
+            return error(422, "invalid request", field_errors(exc))
+        try:
+            result, seconds = await run_in_threadpool(timed, req)
+        except ChatlintError as exc:
+            return error(422, "invalid request", str(exc))
+        return JSONResponse(result.to_dict(), headers={"Server-Timing": f"check;dur={seconds * 1000:.2f}"})
+
+    def timed(req: CheckRequest):
+        start = time.perf_counter()
+        result = linter.check(req.text, reply_to=req.reply_to, name=req.name, lang=req.lang,
+                              position=req.position, disable=req.disable)
+        return result, time.perf_counter() - start
+
+    @app.get("/v1/rules", summary="List the rules", response_model=list[RuleOut])
+    async def rules():
+        """The same list as `chatlint rules --format json`."""
+        return JSONResponse(rule_rows([*linter.rules.values(), *linter.conversation_rules.values()]))
+
+    @app.get("/health", summary="Liveness")
+    async def health():
+        return {"status": "ok", "version": __version__, "languages": linter.languages,
+                "rules": len(linter.rules)}
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    async def index(request: Request):
+        lang = ui_language(request.headers.get("accept-language"))
+        return HTMLResponse(page.replace('lang="en"', f'lang="{lang}"', 1),
+                            headers={"Vary": "Accept-Language", "Cache-Control": "no-cache"})
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    def openapi():
+        """The generated description, plus the request body (parsed by hand above) and the rule ids."""
+        if app.openapi_schema is None:
+            schema = get_openapi(title=app.title, version=app.version, description=app.description,
+                                 routes=app.routes)
+            request_schema = CheckRequest.model_json_schema(ref_template="#/components/schemas/{model}")
+            request_schema["properties"]["disable"]["items"] = {"enum": sorted(linter.rules)}
+            schema["components"]["schemas"]["CheckRequest"] = request_schema
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi
+    return app

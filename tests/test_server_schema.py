@@ -1,0 +1,20 @@
+"""Schemathesis against the server's own OpenAPI description: valid requests succeed and
+answer what the description says; invalid ones (wrong types, missing fields) get a 4xx,
+never a 500."""
+
+import pytest
+
+schemathesis = pytest.importorskip("schemathesis")
+pytest.importorskip("fastapi")
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+import chatlint  # noqa: E402
+from chatlint.server.app import create_app  # noqa: E402
+
+schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(chatlint.default_linter()))
+
+
+@schema.parametrize()
+@settings(max_examples=50, deadline=None, suppress_health_check=list(HealthCheck))
+def test_api_conforms_to_its_openapi_description(case):
+    case.call_and_validate()
