@@ -17,6 +17,7 @@ _MAYBE_EMOTICON = re.compile(r"[:;=^<>\\|@]|-[_.]|T[_.T]|[xX]D")
 EMOJI_SPEC = Obj(
     required={"friendly": [str], "hostile": [str],
               "emoticons": Obj(required={"friendly": [str], "sad": [str], "hostile": [str]})},
+    optional={"laughter": [str]},
     what="emoji table",
 )
 
@@ -44,6 +45,13 @@ class EmojiTable:
             r"|(?<![\d:;=/])(?:" + "|".join(colons) + r")(?![\w/])"
             r"|(?:" + "|".join(other) + r")(?![\w/])")
         self._kinds: dict[str, str] = {}
+        laughter = data.get("laughter", [])
+        for i, pattern in enumerate(laughter):
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise source.error(("laughter", i), f"laughter: invalid regular expression: {exc}") from None
+        self.laughter_re = re.compile(r"(?<!\w)(?:" + "|".join(laughter) + r")(?!\w)", re.I) if laughter else None
 
     def kind(self, char: str) -> str:
         kind = self._kinds.get(char)
@@ -72,10 +80,10 @@ class EmojiTable:
             for item in emoji.emoji_list(text):
                 found.append((item["match_start"], item["match_end"], item["emoji"],
                               self.kind(item["emoji"])))
-        if not _MAYBE_EMOTICON.search(text):
-            found.sort()
-            return found
-        for match in self.emoticon_re.finditer(text):
-            found.append((match.start(), match.end(), match.group(), self.emoticon_kind[match.group()]))
+        if self.laughter_re is not None:
+            found.extend((m.start(), m.end(), m.group(), "friendly") for m in self.laughter_re.finditer(text))
+        if _MAYBE_EMOTICON.search(text):
+            for match in self.emoticon_re.finditer(text):
+                found.append((match.start(), match.end(), match.group(), self.emoticon_kind[match.group()]))
         found.sort()
         return found
