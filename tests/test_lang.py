@@ -86,3 +86,17 @@ def test_normalisation_of_chat_writing(linter):
     assert "terima" in analysis.norms and "kasih" in analysis.norms
     assert "hati-hati" in analysis.norms
     assert analysis.has("words.thanks")
+
+
+def test_dictionary_knows_words_with_affixes_and_not_names(linter):
+    dictionary = linter.pack("id").dictionary
+    assert dictionary.knows("Paketnya") and dictionary.knows("Ditunggu") and dictionary.knows("pesanan")
+    assert not dictionary.knows("Rina") and not dictionary.knows("Sablonnyaxyz")
+    english = linter.pack("en").dictionary
+    assert english.knows("Team") and english.knows("Stranger")
+    assert not english.knows("Chloe")
+
+
+def test_language_without_a_dictionary_knows_nothing(linter):
+    assert not linter.pack("el").dictionary  # spaCy has no Greek lookup table
+    assert not linter.pack("el").dictionary.knows("καλημέρα")

@@ -56,15 +56,20 @@ class NameCheck(Check):
         reply, pack = ctx.reply, ctx.reply.pack
         vocabulary, stopwords = pack.normalizer.vocabulary, pack.stopwords
         hits = []
-        for k in sorted(_words_after(reply, "honorifics")):
+        after_title = _words_after(reply, "titles")  # "Mrs Brown": a name even if also a word
+        address_words = {w for key in ("honorifics", "generic_address")
+                         for i, j in reply.hits.get(key, ()) for w in reply.norm_word[i:j]}
+        for k in sorted(_words_after(reply, "honorifics") | after_title):
+            if k in address_words:  # "Pak Haji", "Kak Sis": another address word, not a name
+                continue
             word = reply.words[k]
             text = word.text
             if not (text[:1].isupper() and text.isalpha() and len(text) >= 2 and not text.isupper()):
                 continue
-            if ctx.name.matches(text, lenient=True) or any(
-                    n in vocabulary or n in stopwords for n in word.norms):
+            if ctx.name.matches(text, lenient=True) or any(n in stopwords for n in word.norms):
                 continue
-            if _is_dictionary_word(reply.lang, text):
+            if k not in after_title and (any(n in vocabulary for n in word.norms)
+                                         or pack.dictionary.knows(text, vocabulary)):
                 continue
             hits.append(Hit(start=word.start, end=word.end, edit=("replace", word.start, word.end),
                             replacement=ctx.name.address, details={"match": text}))
@@ -109,24 +114,3 @@ def _outermost(spans):
             continue
         kept.append(s)
     return kept
-
-
-_DICTIONARIES: dict = {}
-
-
-def _is_dictionary_word(lang: str, word: str) -> bool:
-    """Is the word in spaCy's lookup tables for the language (when spacy-lookups-data is installed)?"""
-    table = _DICTIONARIES.get(lang)
-    if table is None:
-        table = set()
-        try:
-            from spacy.lookups import load_lookups
-
-            lookups = load_lookups(lang, ["lemma_lookup"], strict=False)
-            if lookups.has_table("lemma_lookup"):
-                lemma = lookups.get_table("lemma_lookup")
-                table = {str(k) for k in lemma.keys()} | {str(v) for v in lemma.values()}
-        except Exception:  # no lookups package, or no table for this language
-            table = set()
-        _DICTIONARIES[lang] = table
-    return word.lower() in table

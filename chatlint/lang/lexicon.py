@@ -14,11 +14,13 @@ LEXICON_SPEC = Obj(
     optional={
         "slang": {str: [str]},
         "honorifics": [str],
+        "titles": [str],
         "generic_address": [str],
         "nicknames": {str: [str]},
         "words": {str: [str]},
         "signals": {str: [str]},
         "questions": {str: [str]},
+        "affixes": Obj(optional={"prefixes": [str], "suffixes": [str]}, what="affixes mapping"),
     },
     what="lexicon",
 )
@@ -37,19 +39,22 @@ class Lexicon:
     source: Source
     slang: dict[str, str] = field(default_factory=dict)  # variant -> canonical
     honorifics: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)  # honorifics always followed by a name (Mrs, Bu)
     generic_address: list[str] = field(default_factory=list)
     nicknames: dict[str, list[str]] = field(default_factory=dict)
     words: dict[str, list[str]] = field(default_factory=dict)
     signals: dict[str, list[str]] = field(default_factory=dict)
     questions: dict[str, list[str]] = field(default_factory=dict)
+    affixes: dict[str, list[str]] = field(default_factory=dict)  # prefixes, suffixes: for the dictionary
 
     def merge(self, other: "Lexicon") -> None:
         """A user's lexicon for the same language adds to the built-in one."""
         self.markers += other.markers
         self.slang.update(other.slang)
         self.honorifics += other.honorifics
+        self.titles += other.titles
         self.generic_address += other.generic_address
-        for table in ("nicknames", "words", "signals", "questions"):
+        for table in ("nicknames", "words", "signals", "questions", "affixes"):
             mine = getattr(self, table)
             for key, values in getattr(other, table).items():
                 mine[key] = mine.get(key, []) + values
@@ -71,10 +76,11 @@ def load_lexicon(path: Path) -> Lexicon:
             slang[variant] = canonical
     return Lexicon(
         lang=data["lang"], name=data["name"], markers=data["markers"], source=source,
-        slang=slang, honorifics=data.get("honorifics", []),
+        slang=slang, honorifics=data.get("honorifics", []), titles=data.get("titles", []),
         generic_address=data.get("generic_address", []),
         nicknames=data.get("nicknames", {}), words=data.get("words", {}),
         signals=data.get("signals", {}), questions=data.get("questions", {}),
+        affixes=data.get("affixes", {}),
     )
 
 

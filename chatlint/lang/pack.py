@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from .dictionary import Dictionary
 from .emoji import EmojiTable
 from .lexicon import NOT_A_QUESTION, QUESTION_KINDS, Lexicon
 from .normalize import Normalizer, fold
@@ -208,6 +209,8 @@ class LangPack:
         self.stopwords = frozenset(self.normalizer.word(w) for w in self.nlp.Defaults.stop_words)
         self.acronyms = frozenset(fold(a) for a in lexicon.words.get("acronyms", ()))
         self._word_info: dict[int, tuple] = {}  # spaCy norm id -> normalised words
+        affixes = lexicon.affixes
+        self.dictionary = Dictionary(self.lang, affixes.get("prefixes", ()), affixes.get("suffixes", ()))
         self.matcher = None
         if patterns:
             from spacy.matcher import Matcher
@@ -231,6 +234,7 @@ class LangPack:
     def lexicon_lists(self):
         lex = self.lexicon
         yield "honorifics", lex.honorifics
+        yield "titles", lex.titles
         yield "generic_address", lex.generic_address
         for table in ("words", "signals", "questions"):
             for key, phrases in getattr(lex, table).items():
