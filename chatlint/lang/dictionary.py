@@ -28,9 +28,9 @@ class Dictionary:
             lookups = load_lookups(self.lang, ["lemma_lookup"], strict=False)
         except Exception:  # spacy-lookups-data not installed
             return None
-        if not lookups.has_table("lemma_lookup"):
+        table = lookups.get_table("lemma_lookup") if lookups.has_table("lemma_lookup") else None
+        if not table:  # spaCy gives an empty table for a language it has none for (Greek)
             return None
-        table = lookups.get_table("lemma_lookup")
         return table, set(table.values())
 
     def __bool__(self) -> bool:
