@@ -41,7 +41,30 @@ def console(stream=None):
     return Console(file=stream or sys.stdout, highlight=False, soft_wrap=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """Subcommands whose modules are imported only when used, so that a cold
+    `chatlint check` does not pay for the readers, the library formats or the server."""
+
+    lazy = {
+        "lint": "chatlint.lint:lint_command",
+        "score": "chatlint.score:score",
+        "serve": "chatlint.server.command:serve",
+        "init": "chatlint.init_config:init_command",
+    }
+
+    def list_commands(self, ctx):
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx, name):
+        if name in self.lazy:
+            import importlib
+
+            module, attr = self.lazy[name].split(":")
+            return getattr(importlib.import_module(module), attr)
+        return super().get_command(ctx, name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="chatlint")
 def main():
     """chatlint: lint the replies online-shop admins send their customers."""
@@ -157,20 +180,6 @@ def show_rule(rule_id, rules_dirs):
     out.print(f"\n[dim]{rule.path}[/dim]")
 
 
-def _register():
-    """Commands whose bodies live in their own modules."""
-    from .init_config import init_command
-    from .lint import lint_command
-    from .score import score
-    from .server.command import serve
-
-    main.add_command(lint_command)
-    main.add_command(score)
-    main.add_command(serve)
-    main.add_command(init_command)
-
-
-_register()
 
 if __name__ == "__main__":
     main()

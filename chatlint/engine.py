@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from functools import cached_property
 from pathlib import Path
 
 from .checks import Context
@@ -44,7 +45,6 @@ class Linter:
         self.conversation_rules: dict[str, Rule] = {k: r for k, r in loaded.items()
                                                     if r.scope == "conversation"}
         self._tune(settings, disable)
-        self.nicknames = nickname_table(self.lexicons)
         langs = settings.languages or list(self.lexicons)
         for lang in langs:
             if lang not in self.lexicons:
@@ -107,6 +107,11 @@ class Linter:
             rules = [r for r in self.rules.values() if r.enabled and lang in r.languages]
             self._rules_by_lang[lang] = rules
         return rules
+
+    @cached_property
+    def nicknames(self) -> dict[str, set[str]]:
+        """Nicknames of all lexicons by name key, built when a first name is checked."""
+        return nickname_table(self.lexicons)
 
     def name_forms(self, name: str) -> NameForms:
         forms = self._names.get(name)

@@ -60,6 +60,8 @@ def _construct(node: yaml.Node, keys: tuple, lines: dict, path: str) -> Any:
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_construct(item, keys + (i,), lines, path) for i, item in enumerate(node.value)]
+    if node.tag == "tag:yaml.org,2002:str":
+        return node.value  # what the string constructor returns, without its overhead
     if node.tag == "tag:yaml.org,2002:bool" and node.value.lower() not in ("true", "false"):
         return node.value  # YAML 1.2: yes/no/on/off are words ("no" is an answer, not false)
     construct = _SCALARS.yaml_constructors.get(node.tag)
