@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 LEVELS = ("info", "warning", "error")
 
@@ -32,9 +32,11 @@ class Finding:
     critical: bool = False
 
     def to_dict(self) -> dict:
-        data = asdict(self)
-        data["fix"] = asdict(self.fix) if self.fix else None
-        return data
+        fix = self.fix
+        return {"rule": self.rule, "level": self.level, "message": self.message,
+                "suggestion": self.suggestion, "start": self.start, "end": self.end,
+                "fix": {"start": fix.start, "end": fix.end, "text": fix.text} if fix else None,
+                "critical": self.critical}
 
 
 @dataclass
