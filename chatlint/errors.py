@@ -24,3 +24,15 @@ class ChatlintError(Exception):
                     where += f":{self.column}"
             where += ": "
         return where + self.message
+
+
+def read_text(path, encoding: str = "utf-8") -> str:
+    """A whole text file; a missing, unreadable or non-UTF-8 file is a ChatlintError naming it."""
+    from pathlib import Path
+
+    try:
+        return Path(path).read_text(encoding=encoding)
+    except UnicodeDecodeError as exc:
+        raise ChatlintError(f"not UTF-8 text ({exc.reason} at byte {exc.start})", str(path)) from None
+    except OSError as exc:
+        raise ChatlintError(f"cannot read file: {exc.strerror}", str(path)) from None

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from .errors import ChatlintError
+from .errors import ChatlintError, read_text
 
 try:  # the C loader is several times faster; the pure one gives the same marks
     _Loader = yaml.CSafeLoader
@@ -92,11 +92,4 @@ def parse_yaml(text: str, path: str) -> tuple[Any, Source]:
 
 
 def load_yaml(path: str | Path) -> tuple[Any, Source]:
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise ChatlintError(f"not UTF-8 text ({exc.reason} at byte {exc.start})", str(path)) from None
-    except OSError as exc:
-        raise ChatlintError(f"cannot read file: {exc.strerror}", str(path)) from None
-    return parse_yaml(text, str(path))
+    return parse_yaml(read_text(path), str(path))

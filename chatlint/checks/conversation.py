@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 
+from ..conversation.scorecard import duration
 from ..schema import Enum
 from .base import Check, Hit
 
@@ -99,7 +100,7 @@ class ResponseTimeCheck(ConversationCheck):
             return None
         if minutes <= target:
             return []
-        return [Hit(details={"at": reply, "waited": _duration(minutes), "target": _duration(target),
+        return [Hit(details={"at": reply, "waited": duration(minutes), "target": duration(target),
                              "channel": channel})]
 
 
@@ -194,16 +195,6 @@ class FollowUpCheck(ConversationCheck):
                     and self.has(ctx, i, "arrived_well"):
                 return True
         return False
-
-
-def _duration(minutes: float) -> str:
-    minutes = round(minutes)
-    if minutes < 60:
-        return f"{minutes} min"
-    hours, rest = divmod(minutes, 60)
-    if hours < 48:
-        return f"{hours} h {rest:02d} min" if rest else f"{hours} h"
-    return f"{hours // 24} d {hours % 24} h"
 
 
 CONVERSATION_CHECKS = (ResponseTimeCheck, BusinessHoursCheck, GreetingCheck, ClosingCheck, UnansweredCheck,

@@ -42,6 +42,7 @@ def bucket(minutes: float) -> str:
 
 
 def duration(minutes: float | None) -> str:
+    """Minutes as people read them: "45 min", "2 h 38 min", "3 d 4 h"."""
     if minutes is None:
         return "-"
     minutes = round(minutes)
@@ -49,7 +50,7 @@ def duration(minutes: float | None) -> str:
         return f"{minutes} min"
     hours, rest = divmod(minutes, 60)
     if hours < 48:
-        return f"{hours} h {rest:02d}" if rest else f"{hours} h"
+        return f"{hours} h {rest:02d} min" if rest else f"{hours} h"
     return f"{hours // 24} d {hours % 24} h"
 
 

@@ -11,7 +11,7 @@ import fnmatch
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import ChatlintError
+from ..errors import ChatlintError, read_text
 from ..schema import Obj, OneOf
 from .positions import Locator
 
@@ -78,13 +78,7 @@ def read_file(path: str | Path) -> list[Template]:
     if reader is None:
         raise ChatlintError(f"unsupported library format {path.suffix or '(no extension)'!r}; "
                             f"expected one of: {', '.join(EXTENSIONS)}", str(path))
-    try:
-        content = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ChatlintError(f"not UTF-8 text ({exc.reason} at byte {exc.start})", str(path)) from None
-    except OSError as exc:
-        raise ChatlintError(f"cannot read file: {exc.strerror}", str(path)) from None
-    return reader(content, str(path))
+    return reader(read_text(path, encoding="utf-8-sig"), str(path))
 
 
 def library_files(paths, exclude=()) -> list[Path]:
