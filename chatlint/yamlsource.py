@@ -7,6 +7,10 @@ a `Source` that maps a key path (("check", "phrases", "id")) to its line.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -92,4 +96,69 @@ def parse_yaml(text: str, path: str) -> tuple[Any, Source]:
 
 
 def load_yaml(path: str | Path) -> tuple[Any, Source]:
-    return parse_yaml(read_text(path), str(path))
+    """Parse a YAML file, through the parse cache (validation is the caller's, every time)."""
+    path = Path(path)
+    cached = _cache_read(path)
+    if cached is not None:
+        return cached
+    parsed = parse_yaml(read_text(path), str(path))
+    _cache_write(path, parsed)
+    return parsed
+
+
+# The parse cache: a cold `chatlint check` reads ~25 YAML files (rules, lexicons), and
+# parsing them costs more than loading their parsed form. Entries are keyed by the
+# file's path, size and modification time, like Python's own __pycache__; any problem
+# with the cache falls back to parsing. CHATLINT_NO_CACHE=1 switches it off,
+# CHATLINT_CACHE_DIR moves it (default: $XDG_CACHE_HOME/chatlint or ~/.cache/chatlint).
+_CACHE_VERSION = 1
+
+
+def _cache_dir() -> Path | None:
+    if os.environ.get("CHATLINT_NO_CACHE"):
+        return None
+    if os.environ.get("CHATLINT_CACHE_DIR"):
+        return Path(os.environ["CHATLINT_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "chatlint"
+
+
+def _cache_entry(path: Path) -> tuple[Path, tuple] | None:
+    folder = _cache_dir()
+    if folder is None:
+        return None
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    resolved = str(path.resolve())
+    name = hashlib.sha1(resolved.encode("utf-8")).hexdigest() + ".pickle"
+    return folder / name, (_CACHE_VERSION, resolved, stat.st_size, stat.st_mtime_ns)
+
+
+def _cache_read(path: Path):
+    entry = _cache_entry(path)
+    if entry is None:
+        return None
+    file, key = entry
+    try:
+        with open(file, "rb") as handle:
+            stored_key, data, lines = pickle.load(handle)
+    except Exception:  # no entry yet, or an unreadable one
+        return None
+    return (data, Source(str(path), lines)) if stored_key == key else None
+
+
+def _cache_write(path: Path, parsed) -> None:
+    entry = _cache_entry(path)
+    if entry is None:
+        return
+    file, key = entry
+    data, source = parsed
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=file.parent, delete=False) as handle:
+            pickle.dump((key, data, source.lines), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, file)
+    except Exception:  # a read-only home or a full disk: parse next time too
+        pass

@@ -100,3 +100,14 @@ def test_dictionary_knows_words_with_affixes_and_not_names(linter):
 def test_language_without_a_dictionary_knows_nothing(linter):
     assert not linter.pack("el").dictionary  # spaCy has no Greek lookup table
     assert not linter.pack("el").dictionary.knows("καλημέρα")
+
+
+@pytest.mark.parametrize("lang", ["id", "el", "en"])
+def test_phrase_shortcut_agrees_with_the_tokenizer(linter, lang):
+    pack = linter.pack(lang)
+    lexicon = pack.lexicon
+    phrases = [p for table in (lexicon.words, lexicon.signals, lexicon.questions) for ps in table.values()
+               for p in ps] + list(lexicon.slang) + list(lexicon.slang.values()) + lexicon.honorifics
+    for phrase in phrases:
+        plain = phrase.replace("*", "")
+        assert pack.phrase_words(plain) == pack.phrase_words_by_tokenizer(plain), phrase
