@@ -51,7 +51,7 @@ class EmojiTable:
                 re.compile(pattern)
             except re.error as exc:
                 raise source.error(("laughter", i), f"laughter: invalid regular expression: {exc}") from None
-        self.laughter_re = re.compile(r"(?<!\w)(?:" + "|".join(laughter) + r")(?!\w)", re.I) if laughter else None
+        self.laughter_re = re.compile("(?:" + "|".join(laughter) + ")", re.I) if laughter else None
 
     def kind(self, char: str) -> str:
         kind = self._kinds.get(char)
@@ -71,8 +71,13 @@ class EmojiTable:
             self._kinds[char] = kind
         return kind
 
+    def is_laughter(self, word: str) -> bool:
+        """Is this one word written laughter ("hehe", "wkwkwk", "χαχα")? Read per token."""
+        return self.laughter_re is not None and self.laughter_re.fullmatch(word) is not None
+
     def find(self, text: str) -> list[tuple[int, int, str, str]]:
-        """(start, end, text, kind) of each emoji and emoticon, in order."""
+        """(start, end, text, kind) of each emoji and emoticon, in order; written laughter
+        is found word by word when a message is analysed (LangPack.analyse)."""
         found = []
         if not text.isascii() and _MAYBE_EMOJI.search(text):
             import emoji
@@ -80,8 +85,6 @@ class EmojiTable:
             for item in emoji.emoji_list(text):
                 found.append((item["match_start"], item["match_end"], item["emoji"],
                               self.kind(item["emoji"])))
-        if self.laughter_re is not None:
-            found.extend((m.start(), m.end(), m.group(), "friendly") for m in self.laughter_re.finditer(text))
         if _MAYBE_EMOTICON.search(text):
             for match in self.emoticon_re.finditer(text):
                 found.append((match.start(), match.end(), match.group(), self.emoticon_kind[match.group()]))

@@ -59,11 +59,12 @@ class PhraseIndex:
         n = len(norms)
         root, root_wild = self.root, self.root_wild
         for i, norm in enumerate(norms):
-            stack = []
             node = root.get(norm)
-            if node is not None:
-                stack.append((node, i + 1))
-            for prefix, child in root_wild.get(norm[:3], ()):
+            wild = root_wild.get(norm[:3])
+            if node is None and not wild:
+                continue  # most words start no phrase
+            stack = [] if node is None else [(node, i + 1)]
+            for prefix, child in wild or ():
                 if norm.startswith(prefix):
                     stack.append((child, i + 1))
             while stack:
@@ -210,6 +211,7 @@ class LangPack:
         self.stopwords = frozenset(self.normalizer.word(w) for w in self.nlp.Defaults.stop_words)
         self.acronyms = frozenset(fold(a) for a in lexicon.words.get("acronyms", ()))
         self._word_info: dict[int, tuple] = {}  # spaCy norm id -> normalised words
+        self._laughter: set[int] = set()  # spaCy norm ids of written laughter ("hehe", "wkwk")
         affixes = lexicon.affixes
         self.dictionary = Dictionary(self.lang, affixes.get("prefixes", ()), affixes.get("suffixes", ()))
         self.matcher = None
@@ -285,7 +287,10 @@ class LangPack:
             word_norms = info.get(token.norm)
             if word_norms is None:
                 word_norms = self._learn_word(token)
-            if not word_norms:  # punctuation, space, emoji or emoticon
+            if not word_norms:  # punctuation, space, emoji, emoticon or laughter
+                if token.norm in self._laughter:
+                    emoji.append((token.idx, token.idx + len(token.text), token.text, "friendly"))
+                    emoji.sort()
                 continue
             start = token.idx
             if emoji and any(s <= start < e for s, e, _, _ in emoji):
@@ -314,9 +319,14 @@ class LangPack:
         return any(w.text.lower() in anchors or w.norms[0] in anchors for w in words)
 
     def _learn_word(self, token) -> tuple:
-        """A token's normalised words (empty for punctuation, emoji and the like), cached by its norm."""
+        """A token's normalised words (empty for punctuation, emoji, written laughter and the
+        like), cached by its norm."""
         norm = token.norm_
-        word_norms = self.normalizer.norms(norm) if any(c.isalnum() for c in norm) else ()
+        if self.emoji.is_laughter(norm):
+            self._laughter.add(token.norm)
+            word_norms = ()
+        else:
+            word_norms = self.normalizer.norms(norm) if any(c.isalnum() for c in norm) else ()
         if len(self._word_info) < 200_000:
             self._word_info[token.norm] = word_norms
         return word_norms
@@ -335,24 +345,32 @@ class LangPack:
 
 
 def _anchors(patterns: list) -> set[str] | None:
-    """Words one of which every pattern needs (its first required literal token), or None."""
+    """Words one of which every pattern needs, or None when some pattern has no literal.
+
+    Each pattern contributes the values of one required literal token (LOWER, NORM, ORTH
+    or TEXT; a string or an IN list): the one with the longest words, the rarest in text,
+    so that the Matcher runs only on messages that may match ("whatever", not "i")."""
     anchors: set[str] = set()
     for pattern in patterns:
+        best: set[str] | None = None
         for spec in pattern:
             if spec.get("OP") in ("?", "*", "!"):
                 continue
             values = [spec[a] for a in ("LOWER", "NORM", "ORTH", "TEXT") if a in spec]
-            if values:
-                value = values[0]
-                if isinstance(value, str):
-                    anchors.add(fold(value))
-                    break
-                if isinstance(value, dict) and isinstance(value.get("IN"), list):
-                    anchors.update(fold(v) for v in value["IN"] if isinstance(v, str))
-                    break
-            return None  # a required token without a literal: no cheap pre-check
-        else:
-            return None
+            if not values:
+                continue
+            value = values[0]
+            if isinstance(value, str):
+                words = {fold(value)}
+            elif isinstance(value, dict) and isinstance(value.get("IN"), list):
+                words = {fold(v) for v in value["IN"] if isinstance(v, str)}
+            else:
+                continue
+            if words and (best is None or min(map(len, words)) > min(map(len, best))):
+                best = words
+        if best is None:
+            return None  # no literal the pattern needs: no cheap pre-check
+        anchors |= best
     return anchors
 
 
