@@ -4,7 +4,7 @@ Each file is a list of cases for one rule in one language:
 
     - name: thanks_after_payment        # readable id: <rule>:<lang>:<name>
       customer: "Sudah saya transfer"   # the customer's turn (optional)
-      name: Dewi                        # the customer's name (optional)
+      customer_name: Dewi               # the customer's name (optional)
       position: closing                 # first | middle | closing (optional)
       reply: "Baik, segera dikirim."
       expect: fail                      # does the rule fire? pass | fail
@@ -22,28 +22,33 @@ CASES_DIR = Path(__file__).parent / "cases"
 LINTER = chatlint.default_linter()
 
 
-class _CaseLoader(yaml.SafeLoader):
-    """The format has `name` twice: first the case's id, then (optional) the customer's
-    name. Plain YAML keeps only the last, which made the case id the customer's name."""
+def _load(path: Path) -> list:
+    """Case files are plain YAML; a key twice in one case is a mistake, not a variant."""
+    cases = yaml.load(path.read_text(encoding="utf-8"), Loader=_StrictLoader) or []
+    return cases
 
 
-def _construct_case(loader, node):
+class _StrictLoader(yaml.SafeLoader):
+    pass
+
+
+def _no_duplicate_keys(loader, node):
     loader.flatten_mapping(node)
-    case = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        value = loader.construct_object(value_node, deep=True)
-        case["customer_name" if key == "name" and "name" in case else key] = value
-    return case
+    keys = [loader.construct_object(k, deep=True) for k, _ in node.value]
+    duplicates = {k for k in keys if keys.count(k) > 1}
+    if duplicates:
+        raise yaml.constructor.ConstructorError(None, None, f"duplicate key {sorted(duplicates)[0]!r}",
+                                                node.start_mark)
+    return loader.construct_mapping(node, deep=True)
 
 
-_CaseLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_case)
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _no_duplicate_keys)
 
 
 def _cases():
     for path in sorted(CASES_DIR.glob("*/*.yaml")):
         rule_id, lang = path.parent.name, path.stem
-        for case in yaml.load(path.read_text(encoding="utf-8"), Loader=_CaseLoader) or []:
+        for case in _load(path):
             yield pytest.param(rule_id, lang, case, id=f"{rule_id}:{lang}:{case['name']}")
 
 
