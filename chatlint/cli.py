@@ -8,6 +8,7 @@ import sys
 
 import click
 
+from . import options
 from .errors import ChatlintError
 
 LANG_CHOICE = click.Choice(["auto", "id", "el", "en"])
@@ -78,14 +79,11 @@ def main():
 @click.option("--position", type=click.Choice(["first", "middle", "closing"]),
               help="Where the reply stands in the conversation, when known.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(), metavar="DIR",
-              help="Extra rule folder (repeatable); its rules override built-in ones with the same id.")
-@click.option("--disable", multiple=True, metavar="ID", help="Disable a rule (repeatable).")
-@click.option("--fail-level", type=click.Choice(["error", "warning", "info"]),
-              help="Exit 1 when a finding is at this level or above (default: from config, else error).")
-@click.option("--fail-under", type=click.FloatRange(0, 100), metavar="SCORE",
-              help="Exit 1 when the score is below SCORE (default: from config).")
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@options.rules_dirs
+@options.disable
+@options.fail_level
+@options.fail_under("the score is")
+@options.exit_zero
 @click.option("--config", "config_path", type=click.Path(), metavar="FILE",
               help="Configuration file (default: found by walking up from the current folder).")
 @handle_errors
@@ -116,7 +114,7 @@ def check(text, reply_to, name, lang, position, fmt, rules_dirs, disable, fail_l
 
 @main.command("rules")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(), metavar="DIR")
+@options.rules_dirs
 @handle_errors
 def list_rules(fmt, rules_dirs):
     """List the rules."""
@@ -142,7 +140,7 @@ def list_rules(fmt, rules_dirs):
 
 @main.command("rule")
 @click.argument("rule_id")
-@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(), metavar="DIR")
+@options.rules_dirs
 @handle_errors
 def show_rule(rule_id, rules_dirs):
     """Print a rule's documentation: what it checks, why, examples."""

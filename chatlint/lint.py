@@ -18,6 +18,7 @@ from pathlib import Path
 
 import click
 
+from . import options
 from .errors import ChatlintError
 from .library import Template, library_files, read_file
 from .library.standins import INTENTS, Placeholders, customer_message, stand_in, substitute
@@ -239,14 +240,11 @@ FORMATS = ("text", "json", "sarif", "github", "junit")
                    "pyproject.toml, found by walking up from the paths).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(), metavar="FILE", help="Write the report to FILE.")
-@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(), metavar="DIR",
-              help="Extra rule folder (repeatable).")
-@click.option("--disable", multiple=True, metavar="ID", help="Disable a rule (repeatable).")
-@click.option("--fail-level", type=click.Choice(["error", "warning", "info"]),
-              help="Exit 1 when a finding is at this level or above (default: from config, else error).")
-@click.option("--fail-under", type=click.FloatRange(0, 100), metavar="SCORE",
-              help="Exit 1 when any template scores below SCORE (0-100).")
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@options.rules_dirs
+@options.disable
+@options.fail_level
+@options.fail_under("any template scores")
+@options.exit_zero
 @click.option("--baseline", metavar="FILE", type=click.Path(),
               help="Report only findings not in FILE; when FILE does not exist, record the current ones.")
 @click.option("--update-baseline", is_flag=True, help="Rewrite the --baseline FILE with the current findings.")

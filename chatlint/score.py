@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from . import options
 from .errors import ChatlintError
 from .model import level_rank
 from .readers import FORMATS
@@ -141,12 +142,10 @@ def run(files, fmt, fmt_in, html, strict, fail_level, exit_zero, settings: Setti
 @click.option("--html", type=click.Path(dir_okay=False), metavar="FILE",
               help="Also write a self-contained HTML report.")
 @click.option("--strict", is_flag=True, help="Any skipped input line is an error (exit 2).")
-@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(), metavar="DIR",
-              help="Extra rule folder (repeatable).")
-@click.option("--disable", multiple=True, metavar="ID", help="Disable a rule (repeatable).")
-@click.option("--fail-level", type=click.Choice(["error", "warning", "info"]), default="error",
-              show_default=True, help="Exit 1 when a finding is at this level or above.")
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@options.rules_dirs
+@options.disable
+@options.fail_level
+@options.exit_zero
 @click.option("--config", "config_path", type=click.Path(), metavar="FILE",
               help="Configuration file (default: discovered from the first FILE's folder upwards).")
 def score(files, fmt_in, columns, agents, idle_gap, business_hours, channel, fmt, html, strict, rules_dirs,
@@ -163,7 +162,8 @@ def score(files, fmt_in, columns, agents, idle_gap, business_hours, channel, fmt
         start = Path(files[0]).resolve().parent if files else Path(".")
         settings, _ = load_settings(config_path, start)
         settings = apply_flags(settings, agents, idle_gap, business_hours, columns)
-        return run(files, fmt, fmt_in, html, strict, fail_level, exit_zero, settings, rules_dirs, disable,
+        level = fail_level or settings.fail_level
+        return run(files, fmt, fmt_in, html, strict, level, exit_zero, settings, rules_dirs, disable,
                    channel)
 
     sys.exit(body())

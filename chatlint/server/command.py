@@ -8,6 +8,7 @@ import sys
 
 import click
 
+from .. import options
 from ..errors import ChatlintError
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
@@ -40,9 +41,8 @@ def bind(host: str, port: int) -> socket.socket:
               help="Address to listen on. The server has no authentication: keep it on this machine.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
               help="Port to listen on (0: any free port).")
-@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(), metavar="DIR",
-              help="Extra rule folder (repeatable); its rules override built-in ones with the same id.")
-@click.option("--disable", multiple=True, metavar="ID", help="Disable a rule for every check (repeatable).")
+@options.rules_dirs
+@options.disable
 def serve(host, port, rules_dirs, disable):
     """Serve the checking page and the HTTP API (POST /v1/check, GET /v1/rules, /openapi.json)."""
     from ..cli import handle_errors  # imported here: cli.py imports this module
