@@ -312,6 +312,7 @@ def test_examples_lint_with_helpful_output():
         assert name in out
     assert "below fail-under 60" in out
     assert "Found" in out
+    assert "chats/" not in out and "in 3 files" in out  # the chat exports are for `score`, not templates
 
 
 def test_every_intent_stand_in_means_its_intent_in_every_language(linter):
