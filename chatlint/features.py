@@ -33,7 +33,6 @@ def caps_words(a: Analysis) -> list[tuple[int, int]]:
         if (len(text) >= _CAPS_MIN_LETTERS and text.isupper() and text.isalpha()
                 and word.norms[0] not in a.pack.acronyms and text.lower() not in a.pack.acronyms):
             spans.append((word.start, word.end))
-    # one capitalised word in a short message is emphasis only if the rest is not capitals too
     return spans
 
 
@@ -56,7 +55,7 @@ def question_words(a: Analysis):
 
 
 def shouting(a: Analysis):
-    """Two capitalised words, or one in a message otherwise written normally."""
+    """Two or more words in capitals (a customer shouting; one alone may be emphasis)."""
     spans = caps_words(a)
     return spans if len(spans) >= 2 else []
 

@@ -1,3 +1,4 @@
-"""Languages: normalisation, detection, lexicons and spaCy pipelines."""
+"""Languages: normalisation, detection, lexicons and spaCy pipelines.
 
-LANGUAGES = ("id", "el", "en")
+The installed languages are those with a lexicon (rules/lexicons/<lang>.yaml).
+"""

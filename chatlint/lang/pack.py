@@ -253,10 +253,8 @@ class LangPack:
         for chunk in text.split():
             if chunk.isalpha() and chunk not in self._specials:
                 out.extend(self.normalizer.norms(chunk.lower()))
-                continue
-            for token in self.tokenizer(chunk):
-                if not (token.is_punct or token.is_space):
-                    out.extend(self.normalizer.norms(token.norm_))
+            else:
+                out.extend(self.phrase_words_by_tokenizer(chunk))
         return tuple(out)
 
     def phrase_words_by_tokenizer(self, text: str) -> tuple[str, ...]:
