@@ -111,3 +111,20 @@ def test_phrase_shortcut_agrees_with_the_tokenizer(linter, lang):
     for phrase in phrases:
         plain = phrase.replace("*", "")
         assert pack.phrase_words(plain) == pack.phrase_words_by_tokenizer(plain), phrase
+
+
+def test_emoji_found_run_by_run_as_the_emoji_library_finds_them():
+    """EmojiTable reads only runs of emoji-range characters (cached per run): same emoji,
+    same offsets as the emoji library reading the whole message."""
+    import emoji
+
+    from chatlint.engine import builtin_rules_dir
+    from chatlint.lang.emoji import EmojiTable
+
+    table = EmojiTable(builtin_rules_dir() / "emoji.yaml")
+    texts = ["Siap kak 🙏🏽 ditunggu ya 😊😊", "Order #1️⃣ and 2️⃣, flag 🇮🇩 ok", "👨‍👩‍👧 family… 25€ – “quote”",
+             "©2024 ®, ‼️ wow ™", "12🙏 kak", "Ευχαριστώ πολύ ❤️ 👍🏻👍", "x*️⃣y", "no emoji at all – only…"]
+    for text in texts:
+        ours = [(s, e, ch) for s, e, ch, _ in table.find(text)]
+        theirs = [(i["match_start"], i["match_end"], i["emoji"]) for i in emoji.emoji_list(text)]
+        assert ours == theirs, text

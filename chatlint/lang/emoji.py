@@ -8,8 +8,10 @@ from pathlib import Path
 from ..schema import Obj, validate
 from ..yamlsource import load_yaml
 
-# Emoji live above U+2000 (and ©, ®); Greek or accented text alone needs no emoji scan.
-_MAYBE_EMOJI = re.compile(r"[\u00a9\u00ae\u2000-\U0010ffff]")
+# Every emoji is made of characters above U+2000 (and ©, ®), a keycap ("1️⃣") starting
+# with one of "#*0-9": emoji are looked for only in runs of such characters, which
+# repeat from message to message ("🙏", "😊😊"), so each run is read once.
+_EMOJI_RUN = re.compile(r"[#*0-9]?[\u00a9\u00ae\u2000-\U0010ffff]+")
 
 # Every emoticon has one of these; most messages have none, and skip the long alternation.
 _MAYBE_EMOTICON = re.compile(r"[:;=^<>\\|@]|-[_.]|T[_.T]|[xX]D")
@@ -45,6 +47,7 @@ class EmojiTable:
             r"|(?<![\d:;=/])(?:" + "|".join(colons) + r")(?![\w/])"
             r"|(?:" + "|".join(other) + r")(?![\w/])")
         self._kinds: dict[str, str] = {}
+        self._runs: dict[str, tuple] = {}  # run of emoji-range characters -> its emoji
         laughter = data.get("laughter", [])
         for i, pattern in enumerate(laughter):
             try:
@@ -71,6 +74,17 @@ class EmojiTable:
             self._kinds[char] = kind
         return kind
 
+    def _emoji_in(self, run: str) -> tuple:
+        found = self._runs.get(run)
+        if found is None:
+            import emoji
+
+            found = tuple((item["match_start"], item["match_end"], item["emoji"], self.kind(item["emoji"]))
+                          for item in emoji.emoji_list(run))
+            if len(self._runs) < 50_000:
+                self._runs[run] = found
+        return found
+
     def is_laughter(self, word: str) -> bool:
         """Is this one word written laughter ("hehe", "wkwkwk", "χαχα")? Read per token."""
         return self.laughter_re is not None and self.laughter_re.fullmatch(word) is not None
@@ -79,12 +93,11 @@ class EmojiTable:
         """(start, end, text, kind) of each emoji and emoticon, in order; written laughter
         is found word by word when a message is analysed (LangPack.analyse)."""
         found = []
-        if not text.isascii() and _MAYBE_EMOJI.search(text):
-            import emoji
-
-            for item in emoji.emoji_list(text):
-                found.append((item["match_start"], item["match_end"], item["emoji"],
-                              self.kind(item["emoji"])))
+        if not text.isascii():
+            for run in _EMOJI_RUN.finditer(text):
+                offset = run.start()
+                for start, end, char, kind in self._emoji_in(run.group()):
+                    found.append((start + offset, end + offset, char, kind))
         if _MAYBE_EMOTICON.search(text):
             for match in self.emoticon_re.finditer(text):
                 found.append((match.start(), match.end(), match.group(), self.emoticon_kind[match.group()]))

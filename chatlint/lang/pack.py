@@ -32,8 +32,10 @@ class PhraseIndex:
     def __init__(self):
         self.root: dict = {}
         self.root_wild: dict[str, list] = defaultdict(list)  # first 3 letters -> [(prefix, child)]
+        self._starts: dict[str, tuple] = {}  # word -> the nodes of the phrases it starts
 
     def add(self, key: str, phrase: Phrase) -> None:
+        self._starts.clear()
         (first, first_is_prefix), rest = phrase[0], phrase[1:]
         if first_is_prefix:
             node = self._wild_child(self.root_wild[first[:3]], first)
@@ -54,19 +56,28 @@ class PhraseIndex:
         children.append((prefix, child))
         return child
 
+    def starts(self, norm: str) -> tuple:
+        """The trie nodes after `norm` as a phrase's first word (cached: most words have none)."""
+        nodes = self._starts.get(norm)
+        if nodes is None:
+            node = self.root.get(norm)
+            nodes = tuple(([node] if node is not None else [])
+                          + [child for prefix, child in self.root_wild.get(norm[:3], ()) if norm.startswith(prefix)])
+            if len(self._starts) < 200_000:
+                self._starts[norm] = nodes
+        return nodes
+
     def find(self, norms: list[str]) -> dict[str, list[tuple[int, int]]]:
         hits: dict[str, list[tuple[int, int]]] = {}
         n = len(norms)
-        root, root_wild = self.root, self.root_wild
+        cached, starts = self._starts.get, self.starts
         for i, norm in enumerate(norms):
-            node = root.get(norm)
-            wild = root_wild.get(norm[:3])
-            if node is None and not wild:
+            nodes = cached(norm)
+            if nodes is None:
+                nodes = starts(norm)
+            if not nodes:
                 continue  # most words start no phrase
-            stack = [] if node is None else [(node, i + 1)]
-            for prefix, child in wild or ():
-                if norm.startswith(prefix):
-                    stack.append((child, i + 1))
+            stack = [(node, i + 1) for node in nodes]
             while stack:
                 node, j = stack.pop()
                 keys = node.get(_END)
