@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .lang.lexicon import QUESTION_KINDS
 from .lang.pack import WINK_AFTER_SEMICOLON, Analysis
 
 _REPEATED_QUESTION = re.compile(r"\?{3,}|[?;]\s*[?;]\s*[?;]")  # "???": "??" is mere emphasis in chat
@@ -50,7 +51,13 @@ def question_mark(a: Analysis):
     return [m.span() for m in pattern.finditer(a.text)]
 
 
+_QUESTION_KEYS = tuple(f"questions.{kind}" for kind in QUESTION_KINDS)
+
+
 def question_words(a: Analysis):
+    hits = a.hits
+    if not any(key in hits for key in _QUESTION_KEYS):
+        return []  # no question word: no sentence to split
     return [(s.start, s.end) for s in a.sentences if s.kinds]
 
 

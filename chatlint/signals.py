@@ -62,9 +62,14 @@ def compute(signals: dict[str, Signal], customer, reply) -> set[str]:
         analysis = customer if signal.side == "customer" else reply
         if analysis is None:
             continue
-        if signal.key in analysis.hits or any(feature(analysis) for feature in signal.tests):
+        if signal.key in analysis.hits:
             on.add(signal.name)
+            continue
+        for feature in signal.tests:
+            if feature(analysis):
+                on.add(signal.name)
+                break
     for signal in signals.values():
-        if signal.name in on and not on.isdisjoint(signal.unless):
+        if signal.unless and signal.name in on and not on.isdisjoint(signal.unless):
             on.discard(signal.name)
     return on

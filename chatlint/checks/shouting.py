@@ -19,14 +19,17 @@ class ShoutingCheck(Check):
     optional = {"max_exclamations": int}
     variants = ("caps", "exclamations")
 
+    def __init__(self, rule_id, options, source, keys):
+        super().__init__(rule_id, options, source, keys)
+        self.exclamations = re.compile(r"(?:!\s*){%d,}" % (options.get("max_exclamations", 2) + 1))
+
     def run(self, ctx):
         text = ctx.reply.text
         # the customer's name in capitals ("Halo kak RINA") is how they wrote it, not shouting
         hits = [Hit("caps", s, e, edit=("replace", s, e), replacement=text[s:e].lower(),
                     details={"match": text[s:e]})
                 for s, e in caps_words(ctx.reply) if not (ctx.name and ctx.name.matches(text[s:e]))]
-        limit = self.options.get("max_exclamations", 2)
-        for match in re.finditer(r"(?:!\s*){%d,}" % (limit + 1), text):
+        for match in self.exclamations.finditer(text) if "!" in text else ():
             s, e = match.start(), match.end()
             run = match.group().rstrip()
             hits.append(Hit("exclamations", s, s + len(run), edit=("replace", s, s + len(run)),
