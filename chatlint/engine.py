@@ -127,6 +127,11 @@ class Linter:
     def check(self, text: str, reply_to: str | None = None, name: str | None = None,
               lang: str = "auto", position: str | None = None, disable=()) -> Result:
         """`disable`: rule ids skipped for this check only (as if switched off in the settings)."""
+        return self.check_analysed(text, reply_to, name, lang, position, disable)[0]
+
+    def check_analysed(self, text: str, reply_to: str | None = None, name: str | None = None,
+                       lang: str = "auto", position: str | None = None, disable=()):
+        """check(), and the draft's Analysis, for callers that read it again (conversation rules)."""
         if not isinstance(text, str):
             raise ChatlintError("the draft must be text")
         has_turn = bool(reply_to and reply_to.strip())
@@ -173,7 +178,8 @@ class Linter:
         score, costs = score_reply(applied, failed, critical)
         findings.sort(key=lambda f: (f.start is None, f.start or 0, f.rule))
         return Result(text=text, lang=lang, score=score, findings=findings, applied=list(applied),
-                      signals=sorted(on), costs=costs, critical=critical, reply_to=reply_to, name=name)
+                      signals=sorted(on), costs=costs, critical=critical, reply_to=reply_to,
+                      name=name), reply
 
     def _finding(self, rule: Rule, level: str, hit, lang: str, text: str, names) -> Finding:
         details = dict(hit.details)

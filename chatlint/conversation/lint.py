@@ -142,8 +142,10 @@ class ConversationLinter:
                 reply_to = "\n".join(pending) or None
                 # a reply with no language evidence of its own ("Resi JNE 0123") is in the chat's language
                 reply_lang = self.linter.detect(item.message.text, lang)
-                item.result = self.linter.check(item.message.text, reply_to=reply_to, name=name,
-                                                lang=reply_lang, position=item.position)
+                item.result, analysis = self.linter.check_analysed(
+                    item.message.text, reply_to=reply_to, name=name, lang=reply_lang, position=item.position)
+                if reply_lang == lang:  # the conversation rules read it again (Context.analysis)
+                    conversation.analyses[i] = analysis
                 item.findings.extend(item.result.findings)
                 if pending:
                     item.wait = wait_minutes(waiting_since, item.message.time, self.hours)
