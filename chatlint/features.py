@@ -24,17 +24,14 @@ _URL = re.compile(r"https?://|www\.|\b\w+\.(?:com|id|gr|co|net|org|shop|store)\b
 _CAPS_MIN_LETTERS = 4
 
 
-def caps_words(a: Analysis) -> list[tuple[int, int]]:
+def caps_words(a: Analysis) -> list:
     """Words in capitals that are not acronyms: "PLEASE", "SUDAH", "ΠΡΟΣΟΧΗ"."""
-    spans = []
     if not _CAPS_RUN.search(a.text):
-        return spans
-    for word in a.words:
-        text = word.text
-        if (len(text) >= _CAPS_MIN_LETTERS and text.isupper() and text.isalpha()
-                and word.norms[0] not in a.pack.acronyms and text.lower() not in a.pack.acronyms):
-            spans.append((word.start, word.end))
-    return spans
+        return []
+    acronyms = a.pack.acronyms
+    return [word for word in a.words
+            if len(word.text) >= _CAPS_MIN_LETTERS and word.text.isupper() and word.text.isalpha()
+            and word.norms[0] not in acronyms and word.text.lower() not in acronyms]
 
 
 def _regex(pattern):
@@ -63,8 +60,8 @@ def question_words(a: Analysis):
 
 def shouting(a: Analysis):
     """Two or more words in capitals (a customer shouting; one alone may be emphasis)."""
-    spans = caps_words(a)
-    return spans if len(spans) >= 2 else []
+    words = caps_words(a)
+    return [(w.start, w.end) for w in words] if len(words) >= 2 else []
 
 
 def hostile_emoji(a: Analysis):
