@@ -15,6 +15,7 @@ LEXICON_SPEC = Obj(
         "slang": {str: [str]},
         "honorifics": [str],
         "titles": [str],
+        "negators": [str],
         "generic_address": [str],
         "nicknames": {str: [str]},
         "words": {str: [str]},
@@ -40,6 +41,7 @@ class Lexicon:
     slang: dict[str, str] = field(default_factory=dict)  # variant -> canonical
     honorifics: list[str] = field(default_factory=list)
     titles: list[str] = field(default_factory=list)  # honorifics always followed by a name (Mrs, Bu)
+    negators: list[str] = field(default_factory=list)  # a signal phrase right after one is denied
     generic_address: list[str] = field(default_factory=list)
     nicknames: dict[str, list[str]] = field(default_factory=dict)
     words: dict[str, list[str]] = field(default_factory=dict)
@@ -53,6 +55,7 @@ class Lexicon:
         self.slang.update(other.slang)
         self.honorifics += other.honorifics
         self.titles += other.titles
+        self.negators += other.negators
         self.generic_address += other.generic_address
         for table in ("nicknames", "words", "signals", "questions", "affixes"):
             mine = getattr(self, table)
@@ -77,6 +80,7 @@ def load_lexicon(path: Path) -> Lexicon:
     return Lexicon(
         lang=data["lang"], name=data["name"], markers=data["markers"], source=source,
         slang=slang, honorifics=data.get("honorifics", []), titles=data.get("titles", []),
+        negators=data.get("negators", []),
         generic_address=data.get("generic_address", []),
         nicknames=data.get("nicknames", {}), words=data.get("words", {}),
         signals=data.get("signals", {}), questions=data.get("questions", {}),

@@ -221,6 +221,7 @@ class LangPack:
                 self.accents.setdefault((f"questions.{kind}", norm), set()).add(_accented(first))
         self.stopwords = frozenset(self.normalizer.word(w) for w in self.nlp.Defaults.stop_words)
         self.acronyms = frozenset(fold(a) for a in lexicon.words.get("acronyms", ()))
+        self.negators = frozenset(w for n in lexicon.negators for w in self.phrase_words(n))
         self._word_info: dict[int, tuple] = {}  # spaCy norm id -> normalised words
         self._laughter: set[int] = set()  # spaCy norm ids of written laughter ("hehe", "wkwk")
         affixes = lexicon.affixes
@@ -311,6 +312,8 @@ class LangPack:
             norm_word.extend([k] * len(word_norms))
         analysis = Analysis(text, self.lang, self, doc, words, norms, norm_word, emoji)
         analysis.hits = self.index.find(norms)
+        if self.negators:
+            _drop_denied_signals(analysis, self.negators)
         if self.matcher is not None and self._may_match(words):
             if self.matcher_reads_norm:
                 for word in words:
@@ -351,6 +354,32 @@ class LangPack:
         if first is None:  # a pattern over punctuation or emoji only
             return (0, 0)
         return first, last + 1
+
+
+# what ends the reach of a negator: "No, it arrived broken" is a complaint
+_CLAUSE_END = re.compile(r"[,.;:!?\n\u037e]")
+
+
+def _drop_denied_signals(analysis: Analysis, negators: frozenset) -> None:
+    """A signal phrase one or two words after a negator of its clause says the opposite:
+    "not damaged", "gak ada masalah", "δεν είναι χαλασμένο". (A negated complaint the
+    lexicon lists itself, "hasn't arrived", starts with the negator and stays.)"""
+    norms, hits = analysis.norms, analysis.hits
+    for key in [k for k in hits if k.startswith("signals.")]:
+        kept = [(i, j) for i, j in hits[key] if not _negated(analysis, i, norms, negators)]
+        if kept:
+            hits[key] = kept
+        else:
+            del hits[key]
+
+
+def _negated(analysis: Analysis, i: int, norms: list, negators: frozenset) -> bool:
+    for k in (i - 1, i - 2):
+        if k >= 0 and norms[k] in negators:
+            words = analysis.words
+            between = analysis.text[words[analysis.norm_word[k]].end:words[analysis.norm_word[i]].start]
+            return not _CLAUSE_END.search(between)
+    return False
 
 
 def _anchors(patterns: list) -> set[str] | None:
