@@ -16,6 +16,7 @@ LEXICON_SPEC = Obj(
         "honorifics": [str],
         "titles": [str],
         "negators": [str],
+        "conditionals": [str],
         "generic_address": [str],
         "nicknames": {str: [str]},
         "words": {str: [str]},
@@ -42,6 +43,7 @@ class Lexicon:
     honorifics: list[str] = field(default_factory=list)
     titles: list[str] = field(default_factory=list)  # honorifics always followed by a name (Mrs, Bu)
     negators: list[str] = field(default_factory=list)  # a signal phrase right after one is denied
+    conditionals: list[str] = field(default_factory=list)  # a signal phrase in a clause they open only supposes
     generic_address: list[str] = field(default_factory=list)
     nicknames: dict[str, list[str]] = field(default_factory=dict)
     words: dict[str, list[str]] = field(default_factory=dict)
@@ -56,6 +58,7 @@ class Lexicon:
         self.honorifics += other.honorifics
         self.titles += other.titles
         self.negators += other.negators
+        self.conditionals += other.conditionals
         self.generic_address += other.generic_address
         for table in ("nicknames", "words", "signals", "questions", "affixes"):
             mine = getattr(self, table)
@@ -80,7 +83,7 @@ def load_lexicon(path: Path) -> Lexicon:
     return Lexicon(
         lang=data["lang"], name=data["name"], markers=data["markers"], source=source,
         slang=slang, honorifics=data.get("honorifics", []), titles=data.get("titles", []),
-        negators=data.get("negators", []),
+        negators=data.get("negators", []), conditionals=data.get("conditionals", []),
         generic_address=data.get("generic_address", []),
         nicknames=data.get("nicknames", {}), words=data.get("words", {}),
         signals=data.get("signals", {}), questions=data.get("questions", {}),

@@ -67,7 +67,9 @@ class PhraseIndex:
                 self._starts[norm] = nodes
         return nodes
 
-    def find(self, norms: list[str]) -> dict[str, list[tuple[int, int]]]:
+    def find(self, norms: list[str], breaks=frozenset()) -> dict[str, list[tuple[int, int]]]:
+        """Hits per key as spans of `norms`; no phrase runs across a clause break (`breaks`:
+        indexes of the norms that follow one: "χρυσό. Μου" is no "χρυσό μου")."""
         hits: dict[str, list[tuple[int, int]]] = {}
         n = len(norms)
         cached, starts = self._starts.get, self.starts
@@ -84,7 +86,7 @@ class PhraseIndex:
                 if keys:
                     for key in keys:
                         hits.setdefault(key, []).append((i, j))
-                if j < n:
+                if j < n and j not in breaks:
                     following = norms[j]
                     child = node.get(following)
                     if child is not None:
@@ -133,6 +135,7 @@ class Analysis:
     norm_word: list[int]
     emoji: list  # of (start, end, text, kind)
     hits: dict = field(default_factory=dict)  # key -> [(norm_start, norm_end)]
+    breaks: set = field(default_factory=set)  # indexes of norms that follow a clause break
 
     def has(self, key: str) -> bool:
         return key in self.hits
@@ -222,6 +225,7 @@ class LangPack:
         self.stopwords = frozenset(self.normalizer.word(w) for w in self.nlp.Defaults.stop_words)
         self.acronyms = frozenset(fold(a) for a in lexicon.words.get("acronyms", ()))
         self.negators = frozenset(w for n in lexicon.negators for w in self.phrase_words(n))
+        self.conditionals = frozenset(w for n in lexicon.conditionals for w in self.phrase_words(n))
         self._word_info: dict[int, tuple] = {}  # spaCy norm id -> normalised words
         self._laughter: set[int] = set()  # spaCy norm ids of written laughter ("hehe", "wkwk")
         affixes = lexicon.affixes
@@ -292,6 +296,7 @@ class LangPack:
         words: list[Word] = []
         norms: list[str] = []
         norm_word: list[int] = []
+        breaks: set[int] = set()  # norms that follow a clause break (, . ! ? ; : or a line break)
         info = self._word_info
         for token in doc:
             word_norms = info.get(token.norm)
@@ -301,6 +306,8 @@ class LangPack:
                 if token.norm in self._laughter:
                     emoji.append((token.idx, token.idx + len(token.text), token.text, "friendly"))
                     emoji.sort()
+                elif norms and _CLAUSE_END.search(token.text):
+                    breaks.add(len(norms))
                 continue
             start = token.idx
             if emoji and any(s <= start < e for s, e, _, _ in emoji):
@@ -310,10 +317,10 @@ class LangPack:
             words.append(Word(text_, start, start + len(text_), word_norms, token.i))
             norms.extend(word_norms)
             norm_word.extend([k] * len(word_norms))
-        analysis = Analysis(text, self.lang, self, doc, words, norms, norm_word, emoji)
-        analysis.hits = self.index.find(norms)
-        if self.negators:
-            _drop_denied_signals(analysis, self.negators)
+        analysis = Analysis(text, self.lang, self, doc, words, norms, norm_word, emoji, breaks=breaks)
+        analysis.hits = self.index.find(norms, breaks)
+        if self.negators or self.conditionals:
+            _drop_denied_signals(analysis, self.negators, self.conditionals)
         if self.matcher is not None and self._may_match(words):
             if self.matcher_reads_norm:
                 for word in words:
@@ -360,26 +367,40 @@ class LangPack:
 _CLAUSE_END = re.compile(r"[,.;:!?\n\u037e]")
 
 
-def _drop_denied_signals(analysis: Analysis, negators: frozenset) -> None:
+def _drop_denied_signals(analysis: Analysis, negators: frozenset, conditionals: frozenset) -> None:
     """A signal phrase one or two words after a negator of its clause says the opposite:
     "not damaged", "gak ada masalah", "δεν είναι χαλασμένο". (A negated complaint the
-    lexicon lists itself, "hasn't arrived", starts with the negator and stays.)"""
-    norms, hits = analysis.norms, analysis.hits
+    lexicon lists itself, "hasn't arrived", starts with the negator and stays.) One in a
+    clause opened by a conditional only supposes: "what if it gets lost?", "kalau rusak
+    bisa retur?", "αν δεν μου κάνει"."""
+    hits = analysis.hits
     for key in [k for k in hits if k.startswith("signals.")]:
-        kept = [(i, j) for i, j in hits[key] if not _negated(analysis, i, norms, negators)]
+        kept = [(i, j) for i, j in hits[key]
+                if not (negated(analysis, i, negators) or supposed(analysis, i, conditionals))]
         if kept:
             hits[key] = kept
         else:
             del hits[key]
 
 
-def _negated(analysis: Analysis, i: int, norms: list, negators: frozenset) -> bool:
+def negated(analysis: Analysis, i: int, negators: frozenset) -> bool:
+    """Is the phrase starting at norm `i` denied by a negator one or two words before it,
+    in its clause? A phrase that is itself negative ("δεν ήρθε") is not denied again."""
+    norms = analysis.norms
+    if norms[i] in negators:
+        return False
     for k in (i - 1, i - 2):
         if k >= 0 and norms[k] in negators:
             words = analysis.words
             between = analysis.text[words[analysis.norm_word[k]].end:words[analysis.norm_word[i]].start]
             return not _CLAUSE_END.search(between)
     return False
+
+
+def supposed(analysis: Analysis, i: int, conditionals: frozenset) -> bool:
+    """Is norm `i` in a clause that a conditional ("if", "kalau", "αν") opens before it?"""
+    start = max((b for b in analysis.breaks if b <= i), default=0)
+    return any(norm in conditionals for norm in analysis.norms[start:i])
 
 
 def _anchors(patterns: list) -> set[str] | None:
