@@ -56,9 +56,11 @@ class NameCheck(Check):
         reply, pack = ctx.reply, ctx.reply.pack
         vocabulary, stopwords = pack.normalizer.vocabulary, pack.stopwords
         hits = []
-        after_title = _words_after(reply, "titles")  # "Mrs Brown": a name even if also a word
+        after_title = _words_after(reply, "titles", _addressing_titles(reply))  # "Mrs Brown": a name even if a word
+        after_greeting = _words_after(reply, "words.greeting")
         address_words = {w for key in ("honorifics", "generic_address")
                          for i, j in reply.hits.get(key, ()) for w in reply.norm_word[i:j]}
+        customer_words = ctx.customer.norm_set if ctx.customer is not None else frozenset()
         for k in sorted(_words_after(reply, "honorifics") | after_title):
             if k in address_words:  # "Pak Haji", "Kak Sis": another address word, not a name
                 continue
@@ -68,8 +70,12 @@ class NameCheck(Check):
                 continue
             if ctx.name.matches(text, lenient=True) or any(n in stopwords for n in word.norms):
                 continue
+            if customer_words.issuperset(word.norms):
+                continue  # a word the customer wrote: their city, a brand ("sorry Brisbane orders...")
             if k not in after_title and (any(n in vocabulary for n in word.norms)
                                          or pack.dictionary.knows(text, vocabulary)):
+                continue
+            if not _addressed(ctx, k, k in after_greeting or k in after_title):
                 continue
             hits.append(Hit(start=word.start, end=word.end, edit=("replace", word.start, word.end),
                             replacement=ctx.name.address, details={"match": text}))
@@ -93,11 +99,38 @@ class NameCheck(Check):
         return hits
 
 
-def _words_after(reply, key) -> set[int]:
-    """Indexes of words directly after a phrase of `key`, with only spaces between.
-    A line break ends the address: "Many thanks" over "Emma" is the shop's sign-off."""
+def _addressed(ctx, k: int, after_greeting: bool) -> bool:
+    """Is the word at `k`, after an address word, said to someone? Yes when a break or the
+    end follows it ("Thanks Rachel!", "Sorry Sarah, ..."); else only when the reply names
+    nobody else and a greeting precedes it ("Hi John your order...") or a small word follows
+    ("Thanks Anna for..."): "sorry Canada Post is slow", "Hey Priya here, ... Sarah" are no
+    address. "Κούκλα μου", "Ομορφιές μου" are endearments, not names."""
+    reply = ctx.reply
+    words = reply.words
+    if k + 1 == len(words) or reply.text[words[k].end:words[k + 1].start].strip():
+        return True
+    following = words[k + 1].norms
+    if following[0] in reply.pack.possessives:
+        return False
+    if NameCheck._named(ctx):
+        return False
+    return after_greeting or all(n in reply.pack.stopwords for n in following)
+
+
+def _addressing_titles(reply) -> set[tuple[int, int]]:
+    """Title hits that open an address: at a clause start or after a greeting or thanks
+    ("Hi Mrs Brown"), not inside a sentence ("goes with Dr Martens", "Little Miss Sunshine")."""
+    honorific_ends = {j for i, j in reply.hits.get("honorifics", ())}
+    return {(i, j) for i, j in reply.hits.get("titles", ())
+            if i == 0 or i in reply.breaks or i in honorific_ends}
+
+
+def _words_after(reply, key, spans=None) -> set[int]:
+    """Indexes of words directly after a phrase of `key` (or of the given spans of it),
+    with only spaces between. A line break ends the address: "Many thanks" over "Emma"
+    is the shop's sign-off."""
     after = set()
-    for i, j in reply.hits.get(key, ()):
+    for i, j in (reply.hits.get(key, ()) if spans is None else spans):
         k = reply.norm_word[j - 1] + 1
         if k < len(reply.words):
             gap = reply.text[reply.words[k - 1].end:reply.words[k].start]

@@ -17,6 +17,7 @@ LEXICON_SPEC = Obj(
         "titles": [str],
         "negators": [str],
         "conditionals": [str],
+        "possessives": [str],
         "generic_address": [str],
         "nicknames": {str: [str]},
         "words": {str: [str]},
@@ -44,6 +45,7 @@ class Lexicon:
     titles: list[str] = field(default_factory=list)  # honorifics always followed by a name (Mrs, Bu)
     negators: list[str] = field(default_factory=list)  # a signal phrase right after one is denied
     conditionals: list[str] = field(default_factory=list)  # a signal phrase in a clause they open only supposes
+    possessives: list[str] = field(default_factory=list)  # "Κούκλα μου": a word before one is no name
     generic_address: list[str] = field(default_factory=list)
     nicknames: dict[str, list[str]] = field(default_factory=dict)
     words: dict[str, list[str]] = field(default_factory=dict)
@@ -59,6 +61,7 @@ class Lexicon:
         self.titles += other.titles
         self.negators += other.negators
         self.conditionals += other.conditionals
+        self.possessives += other.possessives
         self.generic_address += other.generic_address
         for table in ("nicknames", "words", "signals", "questions", "affixes"):
             mine = getattr(self, table)
@@ -84,6 +87,7 @@ def load_lexicon(path: Path) -> Lexicon:
         lang=data["lang"], name=data["name"], markers=data["markers"], source=source,
         slang=slang, honorifics=data.get("honorifics", []), titles=data.get("titles", []),
         negators=data.get("negators", []), conditionals=data.get("conditionals", []),
+        possessives=data.get("possessives", []),
         generic_address=data.get("generic_address", []),
         nicknames=data.get("nicknames", {}), words=data.get("words", {}),
         signals=data.get("signals", {}), questions=data.get("questions", {}),
