@@ -14,6 +14,9 @@ from .lang.pack import WINK_AFTER_SEMICOLON, Analysis
 _REPEATED_QUESTION = re.compile(r"\?{3,}|[?;]\s*[?;]\s*[?;]")  # "???": "??" is mere emphasis in chat
 _EXCLAMATION_RUN = re.compile(r"![!?1]*![!?1]*!")  # three or more "!" in a run
 _LONG_NUMBER = re.compile(r"\b\d[\d\s.-]{4,}\d\b|#\d{3,}")
+# what a long number may be instead of an order or phone number: an amount with thousands
+# points ("Rp 150.000"), a date ("20.12.2024"), a range ("2025-2026", "12 - 18")
+_NOT_AN_ID = re.compile(r"\d{1,3}(?:[.,]\d{3})+|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,4}\s*-\s*\d{1,4}")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _CAPS_RUN = re.compile(r"[A-Z\u00c0-\u00de\u0386-\u03ab]{4}")  # four capitals in a row, Latin or Greek
 _CLOCK_OR_DATE = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?\b|\b\d{1,2}\s?(?:am|pm)\b",
@@ -87,7 +90,8 @@ def number(a: Analysis):
 def contact_or_order_number(a: Analysis):
     """An order, phone or tracking number, or an email address."""
     text = a.text
-    spans = [m.span() for m in _LONG_NUMBER.finditer(text)] if _NUMBER.search(text) else []
+    spans = [m.span() for m in _LONG_NUMBER.finditer(text)
+             if not _NOT_AN_ID.fullmatch(m.group())] if _NUMBER.search(text) else []
     return spans + ([m.span() for m in _EMAIL.finditer(text)] if "@" in text else [])
 
 

@@ -24,7 +24,7 @@ SITUATION = {
 
 SIGNAL_SPEC = {str: Obj(
     required={"description": str, "side": Enum("customer", "reply")},
-    optional={"features": [Enum(*FEATURES)], "unless": [str]},
+    optional={"features": [Enum(*FEATURES)], "unless": [str], "outside_questions": bool},
     what="signal definition",
 )}
 
@@ -36,6 +36,7 @@ class Signal:
     side: str
     features: list[str]
     unless: list[str]
+    outside_questions: bool = False
 
     def __post_init__(self):
         self.key = f"signals.{self.name}"  # its phrase list in the lexicons
@@ -51,7 +52,8 @@ def load_signals(path: Path) -> dict[str, Signal]:
         for i, other in enumerate(definition.get("unless", [])):
             if other not in data:
                 raise source.error((name, "unless", i), f"unless: unknown signal {other!r}")
-    return {name: Signal(name, d["description"], d["side"], d.get("features", []), d.get("unless", []))
+    return {name: Signal(name, d["description"], d["side"], d.get("features", []), d.get("unless", []),
+                         d.get("outside_questions", False))
             for name, d in data.items()}
 
 
@@ -62,7 +64,9 @@ def compute(signals: dict[str, Signal], customer, reply) -> set[str]:
         analysis = customer if signal.side == "customer" else reply
         if analysis is None:
             continue
-        if signal.key in analysis.hits:
+        spans = analysis.hits.get(signal.key)
+        if spans and (not signal.outside_questions
+                      or not all(analysis.in_question_clause(i) for i, _ in spans)):
             on.add(signal.name)
             continue
         for feature in signal.tests:

@@ -11,7 +11,9 @@ question. What counts as an answer, per kind:
   yesno     an answer word (words.answer_yes / answer_no) or the words asked about
   other     the words asked about, a number, or two words of substance (not fillers,
             the name, address words): "what colours?" -> "black and navy"
-A reply that honestly defers (words.deferral: "saya cek dulu", "let me check")
+A sentence with several kinds is answered by an answer to any of them; a yes or no
+with two words of substance answers a question that doesn't open with its question
+word (where a noun such as "harga" may have made the kind). A reply that honestly defers (words.deferral: "saya cek dulu", "let me check")
 answers for now. Variants: the question kinds.
 """
 
@@ -43,9 +45,16 @@ class AnswerCheck(Check):
             return []
         hits, seen = [], set()
         for sentence in customer.questions:
-            kind = sentence.kinds[0] if sentence.kinds else "yesno"
-            if kind in seen or self._answered(kind, sentence, ctx):
+            kinds = sentence.kinds or ["yesno"]
+            kind = kinds[0]
+            # a later kind also counts ("μήπως ξέρετε πότε...": when), but not a yes/no after
+            # another kind ("how much is it?" is not answered by "yes")
+            alternatives = [k for k in dict.fromkeys(kinds) if k == kind or k != "yesno"]
+            if kind in seen or any(self._answered(k, sentence, ctx) for k in alternatives):
                 continue
+            if (kind != "yesno" and not sentence.opens_with_kind and _yes_or_no(ctx.reply)
+                    and len(_content_words(ctx)) >= 2):
+                continue  # "yang harga 150rb ada warna lain?" -> "Ada kak, navy dan hitam": a noun made it "how much"
             seen.add(kind)
             hits.append(Hit(kind, details={"question": sentence.text}))
         return hits
@@ -63,6 +72,10 @@ class AnswerCheck(Check):
         if kind == "other":
             return about or len(_content_words(ctx)) >= 2
         return False
+
+
+def _yes_or_no(reply) -> bool:
+    return reply.has("words.answer_yes") or reply.has("words.answer_no")
 
 
 def _content_words(ctx) -> list:

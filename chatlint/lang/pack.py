@@ -108,8 +108,9 @@ class Word:
 
 # a Greek ";" is a question mark, unless it starts a wink: ;) ;-) ;P ;D ;*
 WINK_AFTER_SEMICOLON = ")-(pPdD*"
-_SENTENCE_END = {"en": re.compile(r"[.!?\n]+"), "id": re.compile(r"[.!?\n]+"),
-                 "el": re.compile(r"(?:[.!?\u037e\n]|;(?![%s]))+" % re.escape(WINK_AFTER_SEMICOLON))}
+# a "." between digits is a decimal or thousands point ("Rp 150.000"), not a sentence end
+_SENTENCE_END = {"en": re.compile(r"(?:[!?\n]|\.(?!\d))+"), "id": re.compile(r"(?:[!?\n]|\.(?!\d))+"),
+                 "el": re.compile(r"(?:[!?\u037e\n]|\.(?!\d)|;(?![%s]))+" % re.escape(WINK_AFTER_SEMICOLON))}
 _QUESTION_MARKS = {"el": ("?", ";", "\u037e")}
 
 
@@ -120,6 +121,7 @@ class Sentence:
     text: str
     is_question: bool
     kinds: list  # question kinds found in it
+    opens_with_kind: bool = False  # its first question word opens it ("Berapa harganya?", "Kak, kapan...")
 
 
 @dataclass
@@ -136,6 +138,12 @@ class Analysis:
     emoji: list  # of (start, end, text, kind)
     hits: dict = field(default_factory=dict)  # key -> [(norm_start, norm_end)]
     breaks: set = field(default_factory=set)  # indexes of norms that follow a clause break
+    question_breaks: set = field(default_factory=set)  # those of the breaks that hold a question mark
+
+    def in_question_clause(self, i: int) -> bool:
+        """Does the clause of norm `i` end in a question mark?"""
+        end = min((b for b in self.breaks if b > i), default=None)
+        return end is not None and end in self.question_breaks
 
     def has(self, key: str) -> bool:
         return key in self.hits
@@ -175,13 +183,25 @@ class Analysis:
             end = match.end() if match else len(self.text)
             chunk = self.text[last:end]
             if chunk.strip():
-                kinds = [kind for pos, kind in sorted(found) if last <= pos < end and kind != NOT_A_QUESTION]
-                asked = any(m in (match.group() if match else "") for m in marks)
-                sentences.append(Sentence(last, end, chunk.strip(), asked or bool(kinds), kinds))
+                asking = [(pos, kind) for pos, kind in sorted(found) if last <= pos < end and kind != NOT_A_QUESTION]
+                kinds = [kind for _, kind in asking]
+                opens = bool(asking) and self._only_address_before(last, asking[0][0])
+                ending = match.group() if match else ""
+                asked = any(m in ending for m in marks)
+                # a question word in an exclamation asks nothing: "great quality at a good price!"
+                exclaimed = "!" in ending and not asked
+                sentences.append(Sentence(last, end, chunk.strip(), asked or (bool(kinds) and not exclaimed),
+                                          kinds if not exclaimed else [], opens))
             last = end
             if match is None:
                 break
         return sentences
+
+    def _only_address_before(self, start: int, pos: int) -> bool:
+        """Are the words from `start` up to `pos` only greetings and address words ("Kak,", "Hi")?"""
+        address = {w for key in ("honorifics", "generic_address", "words.greeting")
+                   for i, j in self.hits.get(key, ()) for w in self.norm_word[i:j]}
+        return all(k in address for k, w in enumerate(self.words) if start <= w.start < pos)
 
     @property
     def questions(self) -> list[Sentence]:
@@ -298,6 +318,8 @@ class LangPack:
         norms: list[str] = []
         norm_word: list[int] = []
         breaks: set[int] = set()  # norms that follow a clause break (, . ! ? ; : or a line break)
+        question_breaks: set[int] = set()
+        marks = _QUESTION_MARKS.get(self.lang, ("?",))
         info = self._word_info
         for token in doc:
             word_norms = info.get(token.norm)
@@ -307,8 +329,10 @@ class LangPack:
                 if token.norm in self._laughter:
                     emoji.append((token.idx, token.idx + len(token.text), token.text, "friendly"))
                     emoji.sort()
-                elif norms and _CLAUSE_END.search(token.text):
+                elif _CLAUSE_END.search(token.text):
                     breaks.add(len(norms))
+                    if any(m in token.text for m in marks) and token.text not in self.emoji.emoticon_kind:
+                        question_breaks.add(len(norms))
                 continue
             start = token.idx
             if emoji and any(s <= start < e for s, e, _, _ in emoji):
@@ -318,7 +342,8 @@ class LangPack:
             words.append(Word(text_, start, start + len(text_), word_norms, token.i))
             norms.extend(word_norms)
             norm_word.extend([k] * len(word_norms))
-        analysis = Analysis(text, self.lang, self, doc, words, norms, norm_word, emoji, breaks=breaks)
+        analysis = Analysis(text, self.lang, self, doc, words, norms, norm_word, emoji, breaks=breaks,
+                            question_breaks=question_breaks)
         analysis.hits = self.index.find(norms, breaks)
         if self.negators or self.conditionals:
             _drop_denied_signals(analysis, self.negators, self.conditionals)
