@@ -1,10 +1,11 @@
 """shouting: words in capitals for emphasis ("SUDAH SAYA BILANG") and runs of "!!!".
 
 Acronyms (COD, JNE, ΕΛΤΑ...) from the lexicon's words.acronyms are not shouting,
-nor the customer's name or a word the customer wrote ("ongkir ke BANDUNG?"). Where
-the language has a dictionary (lang/dictionary.py), only words of the language
-shout: a name, place or brand in capitals (MAWAR, IKEA, SICEPAT) is how it is
-written, not emphasis.
+nor the customer's name, a word the customer wrote ("ongkir ke BANDUNG?") or a code
+after words.codes ("code WELCOME"). Only ordinary words shout: ones the dictionary
+knows (lang/dictionary.py; the lexicon's own words where there is none), not places
+(words.place), and not next to an acronym or name in capitals (ROYAL MAIL, APPLE PAY).
+A name, place or brand in capitals (MAWAR, IKEA, SKROUTZ) is how it is written.
 Options:
   max_exclamations: number  the longest run of "!" that is fine (default 2)
 Variants: caps, exclamations.
@@ -22,6 +23,7 @@ class ShoutingCheck(Check):
     type = "shouting"
     optional = {"max_exclamations": int}
     variants = ("caps", "exclamations")
+    lexicon_words = ("codes",)
 
     def __init__(self, rule_id, options, source, keys):
         super().__init__(rule_id, options, source, keys)
@@ -32,7 +34,7 @@ class ShoutingCheck(Check):
         text = reply.text
         hits = [Hit("caps", w.start, w.end, edit=("replace", w.start, w.end), replacement=w.text.lower(),
                     details={"match": w.text})
-                for w in caps_words(reply) if _shouted(w, ctx)]
+                for w in caps_words(reply) if _shouted(w, reply.words.index(w), ctx)]
         for match in self.exclamations.finditer(text) if "!" in text else ():
             s, e = match.start(), match.end()
             run = match.group().rstrip()
@@ -41,15 +43,41 @@ class ShoutingCheck(Check):
         return hits
 
 
-def _shouted(word, ctx) -> bool:
+def _shouted(word, k: int, ctx) -> bool:
+    reply = ctx.reply
     # the customer's name in capitals ("Halo kak RINA") is how they wrote it, not shouting
     if ctx.name and ctx.name.matches(word.text):
         return False
     if ctx.customer is not None and ctx.customer.norm_set.issuperset(word.norms):
         return False  # the customer's own word: their city, product or order name
-    pack = ctx.reply.pack
-    if not pack.dictionary:
+    if k in _after(reply, "words.codes"):
+        return False  # "code WELCOME", "kode HEMAT", "κωδικό BLACKFRIDAY"
+    if not _ordinary(word, reply.pack):
+        return False  # a name, place or brand: MAWAR, IKEA, SKROUTZ
+    words = reply.words
+    for n in (k - 1, k + 1):  # next to an acronym or a name in capitals: ROYAL MAIL, APPLE PAY
+        if 0 <= n < len(words) and _in_capitals(words[n]) and (
+                words[n].norms[0] in reply.pack.acronyms or not _ordinary(words[n], reply.pack)):
+            return False
+    return True
+
+
+def _in_capitals(word) -> bool:
+    return len(word.text) >= 2 and word.text.isupper()
+
+
+def _ordinary(word, pack) -> bool:
+    """A word of the language, not a name: one the dictionary knows (where there is one;
+    otherwise one of the lexicons' own words), or a stop word; not a place of words.place."""
+    if any(n in pack.stopwords for n in word.norms):
         return True
-    vocabulary = pack.normalizer.vocabulary
-    return (any(n in vocabulary or n in pack.stopwords for n in word.norms)
-            or pack.dictionary.knows(word.text, vocabulary))
+    if any(n in pack.places for n in word.norms):
+        return False
+    if pack.dictionary:
+        return pack.dictionary.knows(word.text, pack.normalizer.vocabulary)
+    return any(n in pack.normalizer.vocabulary for n in word.norms)
+
+
+def _after(reply, key) -> set[int]:
+    """Indexes of the words right after a phrase of `key`."""
+    return {reply.norm_word[j - 1] + 1 for i, j in reply.hits.get(key, ())}

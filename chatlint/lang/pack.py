@@ -246,6 +246,8 @@ class LangPack:
         self.acronyms = frozenset(fold(a) for a in lexicon.words.get("acronyms", ()))
         self.negators = frozenset(w for n in lexicon.negators for w in self.phrase_words(n))
         self.conditionals = frozenset(w for n in lexicon.conditionals for w in self.phrase_words(n))
+        self.places = frozenset(w for p in lexicon.words.get("place", ()) for w in self.phrase_words(p)
+                                if len(w) > 3)  # names of places, not "di", "at", "στο"
         self.possessives = frozenset(w for n in lexicon.possessives for w in self.phrase_words(n))
         self._word_info: dict[int, tuple] = {}  # spaCy norm id -> normalised words
         self._laughter: set[int] = set()  # spaCy norm ids of written laughter ("hehe", "wkwk")
