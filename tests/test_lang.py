@@ -128,3 +128,14 @@ def test_emoji_found_run_by_run_as_the_emoji_library_finds_them():
         ours = [(s, e, ch) for s, e, ch, _ in table.find(text)]
         theirs = [(i["match_start"], i["match_end"], i["emoji"]) for i in emoji.emoji_list(text)]
         assert ours == theirs, text
+
+
+def test_every_emoticon_passes_the_quick_pre_check():
+    """find() skips the long emoticon pattern when _MAYBE_EMOTICON sees nothing: no face may be missed."""
+    from chatlint.engine import builtin_rules_dir
+    from chatlint.lang.emoji import _MAYBE_EMOTICON, EmojiTable
+
+    table = EmojiTable(builtin_rules_dir() / "emoji.yaml")
+    for face, kind in table.emoticon_kind.items():
+        assert _MAYBE_EMOTICON.search(face), face
+        assert [(text, k) for _, _, text, k in table.find(f"ok {face}")] == [(face, kind)], face

@@ -14,7 +14,7 @@ from ..yamlsource import load_yaml
 _EMOJI_RUN = re.compile(r"[#*0-9]?[\u00a9\u00ae\u2000-\U0010ffff]+")
 
 # Every emoticon has one of these; most messages have none, and skip the long alternation.
-_MAYBE_EMOTICON = re.compile(r"[:;=^<>\\|@]|-[_.]|T[_.T]|[xX]D")
+_MAYBE_EMOTICON = re.compile(r"[:;=^<>\\|@]|-[_.]|T[_.T]|[xX]D|xx")
 
 EMOJI_SPEC = Obj(
     required={"friendly": [str], "hostile": [str],
