@@ -29,6 +29,17 @@ def name_key(word: str) -> str:
     return greek_skeleton(word)
 
 
+def _latin_readings(name: str) -> set[str]:
+    """Other ways a Greek name written in Latin letters is spelled in Greek: x as ξ
+    (Alexandra), y before a vowel as γι/γ (Yannis, Panayiotis), ch as χ (Christina)."""
+    if not name.isascii():
+        return set()
+    lower = name.lower()
+    readings = {lower.replace("x", "ks"), lower.replace("ch", "x"),
+                re.sub(r"^y(?=[aeiou])", "gi", lower), re.sub(r"(?<=[aeiou])y(?=[aeiou])", "g", lower)}
+    return readings - {lower}
+
+
 def _vocatives(key: str) -> set[str]:
     forms = {key}
     if key.endswith("os") and len(key) > 3:
@@ -67,6 +78,9 @@ class NameForms:
         for key in self.part_keys:
             for form in {key} | nicknames.get(key, set()):
                 self.keys |= _vocatives(form)
+        for part in parts:  # "Yannis" in a profile, "Γιάννη" in the reply
+            for reading in _latin_readings(part):
+                self.keys |= _vocatives(name_key(reading))
 
     def __bool__(self) -> bool:
         return bool(self.keys)

@@ -10,12 +10,15 @@ Options:
   features: [feature, ...]        (require) text features that also satisfy it
   fix_at: start | end             (require) where the rule's fix text goes
 Phrases are matched on normalised words; "word*" matches words starting with "word".
+A forbidden phrase one or two words after a negator of its clause (the lexicon's
+`negators:`) is denied, not said: "δεν είναι δικό σας λάθος".
 """
 
 from __future__ import annotations
 
 from ..errors import ChatlintError
 from ..features import FEATURES
+from ..lang.pack import negated
 from ..schema import Anything, Enum
 from .base import Check, Hit
 
@@ -72,8 +75,12 @@ class PhrasesCheck(Check):
         reply = ctx.reply
         if self.options["mode"] == "forbid":
             hits = []
+            negators = reply.pack.negators
             for key in self.hit_keys:
-                for start, end in reply.spans(key):
+                for i, j in reply.hits.get(key, ()):
+                    if negated(reply, i, negators):
+                        continue  # "it's not your fault", "bukan kakak yang salah"
+                    start, end = reply.char_span(i, j)
                     hits.append(Hit(start=start, end=end, edit=("replace", start, end),
                                     details={"match": reply.text[start:end]}))
             return _longest(hits)

@@ -112,6 +112,7 @@ WINK_AFTER_SEMICOLON = ")-(pPdD*"
 _SENTENCE_END = {"en": re.compile(r"(?:[!?\n]|\.(?!\d))+"), "id": re.compile(r"(?:[!?\n]|\.(?!\d))+"),
                  "el": re.compile(r"(?:[!?\u037e\n]|\.(?!\d)|;(?![%s]))+" % re.escape(WINK_AFTER_SEMICOLON))}
 _QUESTION_MARKS = {"el": ("?", ";", "\u037e")}
+_GREEK_ACCENT = re.compile(r"[άέήίόύώΆΈΉΊΌΎΏΐΰ]")
 
 
 @dataclass
@@ -165,10 +166,13 @@ class Analysis:
         marks = _QUESTION_MARKS.get(self.lang, ("?",))
         # question-word hits, longest first, so "berapa lama" is "when", not "how much"
         kind_hits = []
+        accents_typed = self.lang == "el" and _GREEK_ACCENT.search(self.text) is not None
         for kind in QUESTION_KINDS + (NOT_A_QUESTION,):
             for i, j in self.hits.get(f"questions.{kind}", ()):
+                # relative "που" and "πως" (that) never open a clause; "Που μπορώ..." asks
+                strict = accents_typed and i > 0 and i not in self.breaks
                 if not self.pack.accent_allows(f"questions.{kind}", self.norms[i],
-                                               self.words[self.norm_word[i]].text):
+                                               self.words[self.norm_word[i]].text, strict):
                     continue
                 kind_hits.append((j - i, i, j, kind))
         kind_hits.sort(reverse=True)
@@ -264,12 +268,15 @@ class LangPack:
             self.matcher_reads_norm = any("NORM" in spec for p in all_patterns for spec in p)
             self.anchors = _anchors(all_patterns)
 
-    def accent_allows(self, key: str, norm: str, word: str) -> bool:
+    def accent_allows(self, key: str, norm: str, word: str, accents_typed: bool = False) -> bool:
         """A word typed with an accent matches a question word only if the accent agrees:
-        "ποτέ" is no "πότε"; unaccented "ποτε" stays ambiguous and matches."""
+        "ποτέ" is no "πότε". An unaccented "που" stays ambiguous, unless the message has
+        accents elsewhere (`accents_typed`): its writer would have written "πού"."""
         forms = self.accents.get((key, norm))
         word = _accented(word)
-        if not forms or word == fold(word) or word in forms:
+        if not forms or word in forms:
+            return True
+        if word == fold(word) and not accents_typed:
             return True
         return any(form == fold(form) for form in forms)  # a phrase written without accent
 
