@@ -31,7 +31,7 @@ class NameCheck(Check):
         """Is the customer's name anywhere in the reply? Computed once per reply."""
         named = ctx.cache.get("named")
         if named is None:
-            after = _words_after(ctx.reply, "honorifics")
+            after = ctx.reply.words_after("honorifics")
             named = any(ctx.name.matches(w.text, lenient=(k in after or w.text[:1].isupper()))
                         for k, w in enumerate(ctx.reply.words))
             ctx.cache["named"] = named
@@ -56,12 +56,12 @@ class NameCheck(Check):
         reply, pack = ctx.reply, ctx.reply.pack
         vocabulary, stopwords = pack.normalizer.vocabulary, pack.stopwords
         hits = []
-        after_title = _words_after(reply, "titles", _addressing_titles(reply))  # "Mrs Brown": a name even if a word
-        after_greeting = _words_after(reply, "words.greeting")
+        after_title = reply.words_after("titles", _addressing_titles(reply))  # "Mrs Brown": a name even if a word
+        after_greeting = reply.words_after("words.greeting")
         address_words = {w for key in ("honorifics", "generic_address")
                          for i, j in reply.hits.get(key, ()) for w in reply.norm_word[i:j]}
         customer_words = ctx.customer.norm_set if ctx.customer is not None else frozenset()
-        for k in sorted(_words_after(reply, "honorifics") | after_title):
+        for k in sorted(reply.words_after("honorifics") | after_title):
             if k in address_words:  # "Pak Haji", "Kak Sis": another address word, not a name
                 continue
             word = reply.words[k]
@@ -123,20 +123,6 @@ def _addressing_titles(reply) -> set[tuple[int, int]]:
     honorific_ends = {j for i, j in reply.hits.get("honorifics", ())}
     return {(i, j) for i, j in reply.hits.get("titles", ())
             if i == 0 or i in reply.breaks or i in honorific_ends}
-
-
-def _words_after(reply, key, spans=None) -> set[int]:
-    """Indexes of words directly after a phrase of `key` (or of the given spans of it),
-    with only spaces between. A line break ends the address: "Many thanks" over "Emma"
-    is the shop's sign-off."""
-    after = set()
-    for i, j in (reply.hits.get(key, ()) if spans is None else spans):
-        k = reply.norm_word[j - 1] + 1
-        if k < len(reply.words):
-            gap = reply.text[reply.words[k - 1].end:reply.words[k].start]
-            if gap.strip() == "" and "\n" not in gap:
-                after.add(k)
-    return after
 
 
 def _outermost(spans):

@@ -50,7 +50,7 @@ def _shouted(word, k: int, ctx) -> bool:
         return False
     if ctx.customer is not None and ctx.customer.norm_set.issuperset(word.norms):
         return False  # the customer's own word: their city, product or order name
-    if k in _after(reply, "words.codes"):
+    if k in reply.words_after("words.codes"):
         return False  # "code WELCOME", "kode HEMAT", "κωδικό BLACKFRIDAY"
     if not _ordinary(word, reply.pack):
         return False  # a name, place or brand: MAWAR, IKEA, SKROUTZ
@@ -76,8 +76,3 @@ def _ordinary(word, pack) -> bool:
     if pack.dictionary:
         return pack.dictionary.knows(word.text, pack.normalizer.vocabulary)
     return any(n in pack.normalizer.vocabulary for n in word.norms)
-
-
-def _after(reply, key) -> set[int]:
-    """Indexes of the words right after a phrase of `key`."""
-    return {reply.norm_word[j - 1] + 1 for i, j in reply.hits.get(key, ())}

@@ -201,6 +201,19 @@ class Analysis:
                 break
         return sentences
 
+    def words_after(self, key: str, spans=None) -> set[int]:
+        """Indexes of words directly after a phrase of `key` (or of the given spans of it),
+        with only spaces between: "Hi Anna", "code WELCOME". A line break ends the phrase's
+        reach: "Many thanks" over "Emma" is the shop's sign-off."""
+        after = set()
+        for i, j in (self.hits.get(key, ()) if spans is None else spans):
+            k = self.norm_word[j - 1] + 1
+            if k < len(self.words):
+                gap = self.text[self.words[k - 1].end:self.words[k].start]
+                if gap.strip() == "" and "\n" not in gap:
+                    after.add(k)
+        return after
+
     def _only_address_before(self, start: int, pos: int) -> bool:
         """Are the words from `start` up to `pos` only greetings and address words ("Kak,", "Hi")?"""
         address = {w for key in ("honorifics", "generic_address", "words.greeting")
