@@ -90,6 +90,8 @@ class NameCheck(Check):
             following = reply.norm_word[j - 1] + 1
             if following < len(reply.words) and ctx.name.matches(reply.words[following].text, lenient=True):
                 continue  # "kak Dewi", "Dear Anna"
+            if i > 0 and i not in reply.breaks and reply.norms[i - 1] in reply.pack.determiners:
+                continue  # "your sis", "the sweetheart neckline", "τη φίλη μου": a noun, not an address
             is_honorific = all(n in honorific_norms for n in reply.norms[i:j])
             if is_honorific and named:
                 continue  # "Halo kak Dewi, ... ya kak": the name is there

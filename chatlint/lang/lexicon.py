@@ -18,6 +18,7 @@ LEXICON_SPEC = Obj(
         "negators": [str],
         "conditionals": [str],
         "possessives": [str],
+        "determiners": [str],
         "generic_address": [str],
         "nicknames": {str: [str]},
         "words": {str: [str]},
@@ -46,6 +47,7 @@ class Lexicon:
     negators: list[str] = field(default_factory=list)  # a signal phrase right after one is denied
     conditionals: list[str] = field(default_factory=list)  # a signal phrase in a clause they open only supposes
     possessives: list[str] = field(default_factory=list)  # "Κούκλα μου": a word before one is no name
+    determiners: list[str] = field(default_factory=list)  # "your sis": a generic word after one is a noun
     generic_address: list[str] = field(default_factory=list)
     nicknames: dict[str, list[str]] = field(default_factory=dict)
     words: dict[str, list[str]] = field(default_factory=dict)
@@ -62,6 +64,7 @@ class Lexicon:
         self.negators += other.negators
         self.conditionals += other.conditionals
         self.possessives += other.possessives
+        self.determiners += other.determiners
         self.generic_address += other.generic_address
         for table in ("nicknames", "words", "signals", "questions", "affixes"):
             mine = getattr(self, table)
@@ -87,7 +90,7 @@ def load_lexicon(path: Path) -> Lexicon:
         lang=data["lang"], name=data["name"], markers=data["markers"], source=source,
         slang=slang, honorifics=data.get("honorifics", []), titles=data.get("titles", []),
         negators=data.get("negators", []), conditionals=data.get("conditionals", []),
-        possessives=data.get("possessives", []),
+        possessives=data.get("possessives", []), determiners=data.get("determiners", []),
         generic_address=data.get("generic_address", []),
         nicknames=data.get("nicknames", {}), words=data.get("words", {}),
         signals=data.get("signals", {}), questions=data.get("questions", {}),

@@ -265,6 +265,7 @@ class LangPack:
         self.conditionals = frozenset(w for n in lexicon.conditionals for w in self.phrase_words(n))
         self.places = frozenset(w for p in lexicon.words.get("place", ()) for w in self.phrase_words(p)
                                 if len(w) > 3)  # names of places, not "di", "at", "στο"
+        self.determiners = frozenset(w for n in lexicon.determiners for w in self.phrase_words(n))
         self.possessives = frozenset(w for n in lexicon.possessives for w in self.phrase_words(n))
         self._word_info: dict[int, tuple] = {}  # spaCy norm id -> normalised words
         self._laughter: set[int] = set()  # spaCy norm ids of written laughter ("hehe", "wkwk")
