@@ -8,7 +8,8 @@ question. What counts as an answer, per kind:
   how_much  a number or price, or words.price ("gratis", "free", "δωρεάν")
   where     words.place, a link, or the words the customer asked about
   how       words.instruction, a link, or the words asked about in a reply of 5+ words
-  yesno     an answer word (words.answer_yes / answer_no) or the words asked about
+  yesno     an answer word (words.answer_yes / answer_no), the words asked about, or
+            three words of substance (an indirect answer: "100% full-grain cowhide")
   other     the words asked about, a number, or two words of substance (not fillers,
             the name, address words): "what colours?" -> "black and navy"
 A sentence with several kinds is answered by an answer to any of them; a yes or no
@@ -65,8 +66,10 @@ class AnswerCheck(Check):
         if any(reply.has(f"words.{w}") for w in words) or any(FEATURES[f](reply) for f in features):
             return True
         about = _overlap(sentence, ctx)
-        if kind in ("where", "yesno"):
+        if kind == "where":
             return about
+        if kind == "yesno":  # an indirect answer with substance: "is it leather?" -> "full-grain cowhide"
+            return about or len(_content_words(ctx)) >= 3
         if kind == "how":
             return about and len(reply.words) >= 5
         if kind == "other":
