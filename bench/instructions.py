@@ -51,8 +51,9 @@ def workload(mode: str, messages: int) -> None:
 def count(mode: str, messages: int) -> int:
     cmd = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
            sys.executable, __file__, "--run", mode, "--messages", str(messages)]
-    # the YAML parse cache off: otherwise the first run pays for filling it and the others don't
-    env = {**os.environ, "CHATLINT_NO_CACHE": "1"}
+    # the YAML parse cache off (otherwise the first run pays for filling it and the others
+    # don't) and one hash seed (string hashing, set and dict order): the same work each run
+    env = {**os.environ, "CHATLINT_NO_CACHE": "1", "PYTHONHASHSEED": "0"}
     out = subprocess.run(cmd, capture_output=True, text=True, check=True, env=env).stderr
     return int(re.search(r"Collected\s*:\s*(\d+)", out).group(1))
 
