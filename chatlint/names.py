@@ -75,7 +75,9 @@ class NameForms:
         self.address = greek_vocative(self.display)  # the form a reply addresses them by
         self.part_keys = [name_key(p) for p in parts]
         self.keys: set[str] = set()
+        self.nickname_keys: set[str] = set()
         for key in self.part_keys:
+            self.nickname_keys |= nicknames.get(key, set())
             for form in {key} | nicknames.get(key, set()):
                 self.keys |= _vocatives(form)
         for part in parts:  # "Yannis" in a profile, "Γιάννη" in the reply
@@ -92,8 +94,22 @@ class NameForms:
         if key in self.keys:
             return True
         if lenient and len(key) >= 3:
-            return any(p.startswith(key) or p.endswith(key) for p in self.part_keys if len(p) > len(key))
+            if any(p.startswith(key) or p.endswith(key) for p in self.part_keys if len(p) > len(key)):
+                return True
+            # a nickname spelled another way: Lizzie for Lizzy, Becka for Becca (not the
+            # name itself: Marina is not Maria)
+            return any(_one_letter_apart(key, k) for k in self.nickname_keys)
         return False
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """One letter changed, added or dropped (and neither word shorter than four letters)."""
+    if abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < 4 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 def nickname_table(lexicons) -> dict[str, set[str]]:
