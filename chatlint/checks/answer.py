@@ -14,7 +14,8 @@ question. What counts as an answer, per kind:
             the name, address words): "what colours?" -> "black and navy"
 A sentence with several kinds is answered by an answer to any of them; a yes or no
 with two words of substance answers a question that doesn't open with its question
-word (where a noun such as "harga" may have made the kind). A reply that honestly defers (words.deferral: "saya cek dulu", "let me check")
+word (where a noun such as "harga" may have made the kind). A reply that honestly
+defers (words.deferral: "saya cek dulu", "let me check")
 answers for now. Variants: the question kinds.
 """
 
