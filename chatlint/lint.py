@@ -47,6 +47,13 @@ class Located:
     def level(self):
         return self.finding.level
 
+    def describe(self, separator: str) -> str:
+        """The message, then the suggestion after `separator` (formats differ in layout)."""
+        text = self.finding.message or self.rule
+        if self.finding.suggestion:
+            text += separator + self.finding.suggestion
+        return text
+
 
 @dataclass
 class Checked:

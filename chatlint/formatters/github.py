@@ -28,9 +28,7 @@ def render(report) -> str:
     lines = []
     for checked in report.checked:
         for f in checked.findings:
-            message = f.finding.message or f.rule
-            if f.finding.suggestion:
-                message += "\n" + f.finding.suggestion
+            message = f.describe("\n")
             props = (f"file={_prop(_relative(f.path))},line={f.line},col={f.column},"
                      f"endLine={f.end_line},endColumn={max(f.end_column, f.column)},"
                      f"title={_prop('chatlint ' + f.rule + ' (' + checked.template.name + ')')}")

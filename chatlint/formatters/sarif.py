@@ -46,9 +46,7 @@ def render(report) -> str:
     results = []
     for checked in report.checked:
         for f in checked.findings:
-            text = f.finding.message or f.rule
-            if f.finding.suggestion:
-                text += " " + f.finding.suggestion
+            text = f.describe(" ")
             result = {
                 "ruleId": f.rule, "ruleIndex": index[f.rule], "level": LEVELS[f.level],
                 "message": {"text": text},
