@@ -32,9 +32,11 @@ class ShoutingCheck(Check):
     def run(self, ctx):
         reply = ctx.reply
         text = reply.text
+        caps = caps_words(reply)
+        codes = reply.words_after("words.codes") if caps else set()  # "code WELCOME", "κωδικό BLACKFRIDAY"
         hits = [Hit("caps", w.start, w.end, edit=("replace", w.start, w.end), replacement=w.text.lower(),
                     details={"match": w.text})
-                for w in caps_words(reply) if _shouted(w, reply.words.index(w), ctx)]
+                for w in caps if _shouted(w, reply.words.index(w), ctx, codes)]
         for match in self.exclamations.finditer(text) if "!" in text else ():
             s, e = match.start(), match.end()
             run = match.group().rstrip()
@@ -43,15 +45,15 @@ class ShoutingCheck(Check):
         return hits
 
 
-def _shouted(word, k: int, ctx) -> bool:
+def _shouted(word, k: int, ctx, codes: set) -> bool:
     reply = ctx.reply
     # the customer's name in capitals ("Halo kak RINA") is how they wrote it, not shouting
     if ctx.name and ctx.name.matches(word.text):
         return False
     if ctx.customer is not None and ctx.customer.norm_set.issuperset(word.norms):
         return False  # the customer's own word: their city, product or order name
-    if k in reply.words_after("words.codes"):
-        return False  # "code WELCOME", "kode HEMAT", "κωδικό BLACKFRIDAY"
+    if k in codes:
+        return False  # a code after words.codes, not shouting
     if not _ordinary(word, reply.pack):
         return False  # a name, place or brand: MAWAR, IKEA, SKROUTZ
     words = reply.words
