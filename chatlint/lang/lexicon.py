@@ -29,6 +29,11 @@ LEXICON_SPEC = Obj(
     what="lexicon",
 )
 
+# the word lists and the tables of lists: a user's lexicon adds to each (Lexicon.merge)
+WORD_LISTS = ("honorifics", "titles", "negators", "conditionals", "possessives", "determiners",
+              "generic_address")
+TABLES = ("nicknames", "words", "signals", "questions", "affixes")
+
 QUESTION_KINDS = ("when", "how_much", "where", "how", "yesno", "other")
 # questions.none: phrases with a question word that ask nothing ("apa saja boleh",
 # "kapan pun", "whatever"); as the longest match they keep the word from counting
@@ -59,14 +64,9 @@ class Lexicon:
         """A user's lexicon for the same language adds to the built-in one."""
         self.markers += other.markers
         self.slang.update(other.slang)
-        self.honorifics += other.honorifics
-        self.titles += other.titles
-        self.negators += other.negators
-        self.conditionals += other.conditionals
-        self.possessives += other.possessives
-        self.determiners += other.determiners
-        self.generic_address += other.generic_address
-        for table in ("nicknames", "words", "signals", "questions", "affixes"):
+        for name in WORD_LISTS:
+            getattr(self, name).extend(getattr(other, name))
+        for table in TABLES:
             mine = getattr(self, table)
             for key, values in getattr(other, table).items():
                 mine[key] = mine.get(key, []) + values
@@ -88,13 +88,8 @@ def load_lexicon(path: Path) -> Lexicon:
             slang[variant] = canonical
     return Lexicon(
         lang=data["lang"], name=data["name"], markers=data["markers"], source=source,
-        slang=slang, honorifics=data.get("honorifics", []), titles=data.get("titles", []),
-        negators=data.get("negators", []), conditionals=data.get("conditionals", []),
-        possessives=data.get("possessives", []), determiners=data.get("determiners", []),
-        generic_address=data.get("generic_address", []),
-        nicknames=data.get("nicknames", {}), words=data.get("words", {}),
-        signals=data.get("signals", {}), questions=data.get("questions", {}),
-        affixes=data.get("affixes", {}),
+        slang=slang, **{name: data.get(name, []) for name in WORD_LISTS},
+        **{table: data.get(table, {}) for table in TABLES},
     )
 
 
