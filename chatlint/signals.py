@@ -24,7 +24,8 @@ SITUATION = {
 
 SIGNAL_SPEC = {str: Obj(
     required={"description": str, "side": Enum("customer", "reply")},
-    optional={"features": [Enum(*FEATURES)], "unless": [str], "outside_questions": bool},
+    optional={"features": [Enum(*FEATURES)], "unless": [str], "outside_questions": bool,
+                                 "unless_asked": bool},
     what="signal definition",
 )}
 
@@ -37,6 +38,7 @@ class Signal:
     features: list[str]
     unless: list[str]
     outside_questions: bool = False
+    unless_asked: bool = False
 
     def __post_init__(self):
         self.key = f"signals.{self.name}"  # its phrase list in the lexicons
@@ -53,7 +55,7 @@ def load_signals(path: Path) -> dict[str, Signal]:
             if other not in data:
                 raise source.error((name, "unless", i), f"unless: unknown signal {other!r}")
     return {name: Signal(name, d["description"], d["side"], d.get("features", []), d.get("unless", []),
-                         d.get("outside_questions", False))
+                         d.get("outside_questions", False), d.get("unless_asked", False))
             for name, d in data.items()}
 
 
@@ -65,8 +67,11 @@ def compute(signals: dict[str, Signal], customer, reply) -> set[str]:
         if analysis is None:
             continue
         spans = analysis.hits.get(signal.key)
-        if spans and (not signal.outside_questions
-                      or not all(analysis.in_question_clause(i) for i, _ in spans)):
+        if spans and signal.outside_questions:
+            spans = [span for span in spans if not analysis.in_question_clause(span[0])]
+        if spans and signal.unless_asked:
+            spans = [span for span in spans if not analysis.asks_whether(*span)]
+        if spans:
             on.add(signal.name)
             continue
         for feature in signal.tests:

@@ -19,6 +19,8 @@ LEXICON_SPEC = Obj(
         "conditionals": [str],
         "possessives": [str],
         "determiners": [str],
+        "inquiries": [str],
+        "question_tags": [str],
         "generic_address": [str],
         "nicknames": {str: [str]},
         "words": {str: [str]},
@@ -31,7 +33,7 @@ LEXICON_SPEC = Obj(
 
 # the word lists and the tables of lists: a user's lexicon adds to each (Lexicon.merge)
 WORD_LISTS = ("honorifics", "titles", "negators", "conditionals", "possessives", "determiners",
-              "generic_address")
+              "inquiries", "question_tags", "generic_address")
 TABLES = ("nicknames", "words", "signals", "questions", "affixes")
 
 QUESTION_KINDS = ("when", "how_much", "where", "how", "yesno", "other")
@@ -53,6 +55,10 @@ class Lexicon:
     conditionals: list[str] = field(default_factory=list)  # a signal phrase in a clause they open only supposes
     possessives: list[str] = field(default_factory=list)  # "Κούκλα μου": a word before one is no name
     determiners: list[str] = field(default_factory=list)  # "your sis": a generic word after one is a noun
+    # a question opened by an inquiry ("is it fake fur?") or closed by a tag right after the
+    # phrase ("luntur ga?") asks whether it is so: see signals with `unless_asked`
+    inquiries: list[str] = field(default_factory=list)
+    question_tags: list[str] = field(default_factory=list)
     generic_address: list[str] = field(default_factory=list)
     nicknames: dict[str, list[str]] = field(default_factory=dict)
     words: dict[str, list[str]] = field(default_factory=dict)

@@ -146,6 +146,25 @@ class Analysis:
         end = min((b for b in self.breaks if b > i), default=None)
         return end is not None and end in self.question_breaks
 
+    def asks_whether(self, i: int, j: int) -> bool:
+        """Does the question around norms i..j ask whether it is so, rather than report it?
+        Its clause ends in a question mark and either opens with an inquiry ("is it fake
+        fur?", "any delays?"), greetings and address words aside, or has a question tag
+        right after the phrase ("luntur ga kak?")."""
+        end = min((b for b in self.breaks if b > i), default=None)
+        if end is None or end not in self.question_breaks:
+            return False
+        address = self._address_words()
+        start = max((b for b in self.breaks if b <= i), default=0)
+        while start < i and self.norm_word[start] in address:
+            start += 1
+        if any(s == start and e <= i for s, e in self.hits.get("inquiries", ())):
+            return True
+        while j < end and self.norm_word[j] in address:
+            j += 1
+        return j < end and self.norms[j] in self.pack.question_tags and (
+            j + 1 == end or all(self.norm_word[k] in address for k in range(j + 1, end)))
+
     def has(self, key: str) -> bool:
         return key in self.hits
 
@@ -216,9 +235,13 @@ class Analysis:
 
     def _only_address_before(self, start: int, pos: int) -> bool:
         """Are the words from `start` up to `pos` only greetings and address words ("Kak,", "Hi")?"""
-        address = {w for key in ("honorifics", "generic_address", "words.greeting")
-                   for i, j in self.hits.get(key, ()) for w in self.norm_word[i:j]}
+        address = self._address_words()
         return all(k in address for k, w in enumerate(self.words) if start <= w.start < pos)
+
+    def _address_words(self) -> set[int]:
+        """Indexes of the words that greet or address someone ("Kak,", "Hi", "dear customer")."""
+        return {w for key in ("honorifics", "generic_address", "words.greeting")
+                for i, j in self.hits.get(key, ()) for w in self.norm_word[i:j]}
 
     @property
     def questions(self) -> list[Sentence]:
@@ -267,6 +290,7 @@ class LangPack:
                                 if len(w) > 3)  # names of places, not "di", "at", "στο"
         self.determiners = frozenset(w for n in lexicon.determiners for w in self.phrase_words(n))
         self.possessives = frozenset(w for n in lexicon.possessives for w in self.phrase_words(n))
+        self.question_tags = frozenset(w for n in lexicon.question_tags for w in self.phrase_words(n))
         self._word_info: dict[int, tuple] = {}  # spaCy norm id -> normalised words
         self._laughter: set[int] = set()  # spaCy norm ids of written laughter ("hehe", "wkwk")
         affixes = lexicon.affixes
@@ -299,6 +323,7 @@ class LangPack:
         yield "honorifics", lex.honorifics
         yield "titles", lex.titles
         yield "generic_address", lex.generic_address
+        yield "inquiries", lex.inquiries
         for table in ("words", "signals", "questions"):
             for key, phrases in getattr(lex, table).items():
                 yield f"{table}.{key}", phrases
