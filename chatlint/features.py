@@ -19,7 +19,9 @@ _LONG_NUMBER = re.compile(r"\b\d[\d\s.-]{4,}\d\b|#\d{3,}")
 _NOT_AN_ID = re.compile(r"\d{1,3}(?:[.,]\d{3})+|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,4}\s*-\s*\d{1,4}")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _CAPS_RUN = re.compile(r"[A-Z\u00c0-\u00de\u0386-\u03ab]{4}")  # four capitals in a row, Latin or Greek
-_CLOCK_OR_DATE = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?\b|\b\d{1,2}\s?(?:am|pm)\b",
+# a clock time, a date, "9am", or a day of the month ("the 15th", "15η")
+_CLOCK_OR_DATE = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?\b|\b\d{1,2}\s?(?:am|pm)\b"
+                            r"|\b\d{1,2}(?:st|nd|rd|th|η|ης)\b",
                             re.I)
 _NUMBER = re.compile(r"\d")
 _CURRENCY = re.compile(r"[$€£¥₹]|\brp\.?\s?\d|\d\s?(?:rb|k|jt|ribu|juta|eur|euro|ευρώ)\b", re.I)

@@ -5,7 +5,7 @@ Each question in the customer's turn has a kind, from the lexicon's
 a sentence ending in "?" (Greek ";") with no question word is a yes/no
 question. What counts as an answer, per kind:
   when      a time or date: a clock time, a date, a weekday, "besok", "in 2 days"
-  how_much  a number or price, or words.price ("gratis", "free", "δωρεάν")
+  how_much  a number or price, words.price ("gratis", "free", "δωρεάν") or words.number
   where     words.place, a link, or the words the customer asked about
   how       words.instruction, a link, or the words asked about in a reply of 5+ words
   yesno     an answer word (words.answer_yes / answer_no), the words asked about, or
@@ -28,18 +28,18 @@ from .length import substantive_words
 
 _EVIDENCE = {
     "when": (("time",), ("time_expression",)),
-    "how_much": (("price",), ("number",)),
+    "how_much": (("price", "number"), ("number",)),
     "where": (("place",), ("url",)),
     "how": (("instruction",), ("url",)),
     "yesno": (("answer_yes", "answer_no"), ()),
-    "other": ((), ("number",)),
+    "other": (("number",), ("number",)),
 }
 
 
 class AnswerCheck(Check):
     type = "answer"
     variants = QUESTION_KINDS
-    lexicon_words = ("time", "price", "place", "instruction", "answer_yes", "answer_no", "deferral")
+    lexicon_words = ("time", "price", "number", "place", "instruction", "answer_yes", "answer_no", "deferral")
 
     def run(self, ctx):
         customer, reply = ctx.customer, ctx.reply
