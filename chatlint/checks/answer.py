@@ -99,6 +99,11 @@ def _stem(word: str) -> str:
     return word[:5]
 
 
+def _code_like(text: str) -> bool:
+    """A short word that names something: a size or code in capitals or with digits ("XL", "42")."""
+    return len(text) >= 2 and (text.isupper() or any(c.isdigit() for c in text))
+
+
 def _overlap(sentence, ctx) -> bool:
     """Does the reply take up a content word of the question ("warna merah" -> "merah")?"""
     customer, reply = ctx.customer, ctx.reply
@@ -111,7 +116,7 @@ def _overlap(sentence, ctx) -> bool:
     asked = set()
     for n, norm in enumerate(customer.norms):
         word = customer.words[customer.norm_word[n]]
-        if (sentence.start <= word.start < sentence.end and n not in skip and len(norm) >= 3
-                and norm not in pack.stopwords):
+        if (sentence.start <= word.start < sentence.end and n not in skip and norm not in pack.stopwords
+                and (len(norm) >= 3 or _code_like(word.text))):
             asked.add(_stem(norm))
     return bool(asked & {_stem(n) for n in reply.norms})
