@@ -112,6 +112,8 @@ WINK_AFTER_SEMICOLON = ")-(pPdD*"
 _SENTENCE_END = {"en": re.compile(r"(?:[!?\n]|\.(?!\d))+"), "id": re.compile(r"(?:[!?\n]|\.(?!\d))+"),
                  "el": re.compile(r"(?:[!?\u037e\n]|\.(?!\d)|;(?![%s]))+" % re.escape(WINK_AFTER_SEMICOLON))}
 _QUESTION_MARKS = {"el": ("?", ";", "\u037e")}
+# the most words of a clause that asks without a question mark ("is it fake leather")
+_SHORT_QUESTION = 8
 _GREEK_ACCENT = re.compile(r"[άέήίόύώΆΈΉΊΌΎΏΐΰ]")
 
 
@@ -148,14 +150,15 @@ class Analysis:
 
     def asks_whether(self, i: int, j: int) -> bool:
         """Does the question around norms i..j ask whether it is so, rather than report it?
-        Its clause ends in a question mark and either opens with an inquiry ("is it fake
-        fur?", "any delays?"), greetings and address words aside, or has a question tag
-        right after the phrase ("luntur ga kak?")."""
-        end = min((b for b in self.breaks if b > i), default=None)
-        if end is None or end not in self.question_breaks:
+        Its clause opens with an inquiry ("is it fake fur?", "any delays?"), greetings and
+        address words aside, or has a question tag right after the phrase ("luntur ga kak?").
+        Chat writers often drop the question mark: a short clause (`_SHORT_QUESTION` words)
+        needs none ("is it fake leather", "luntur ga kak")."""
+        end = min((b for b in self.breaks if b > i), default=len(self.norms))
+        start = max((b for b in self.breaks if b <= i), default=0)
+        if end not in self.question_breaks and end - start > _SHORT_QUESTION:
             return False
         address = self._address_words()
-        start = max((b for b in self.breaks if b <= i), default=0)
         while start < i and self.norm_word[start] in address:
             start += 1
         if any(s == start and e <= i for s, e in self.hits.get("inquiries", ())):
