@@ -1,7 +1,9 @@
-"""emoticon: a friendly emoji or emoticon is present; none hostile; not too many.
+"""emoticon: an emoji or emoticon softens the reply; none hostile; not too many.
+
+Any emoji that isn't hostile softens: 🙂 and 🙏, but also 📦, 🎄 or a sad face on bad news.
 
 Options:
-  require_when: condition   when a friendly one is required (default: always)
+  require_when: condition   when one is required (default: always)
   max: number               the most emoji and emoticons a reply should carry
   flag_hostile: bool        flag hostile or dismissive ones (🙄, 😒, -_-)
 Variants: missing, hostile, too_many.
@@ -39,7 +41,7 @@ class EmoticonCheck(Check):
         if limit is not None and len(emoji) > limit:
             start = emoji[limit][0]
             hits.append(Hit("too_many", start, emoji[-1][1], details={"count": len(emoji), "max": limit}))
-        friendly = any(kind == "friendly" for *_, kind in emoji)
-        if not friendly and self.require_when(ctx.signals):
+        softened = any(kind != "hostile" for *_, kind in emoji)
+        if not softened and self.require_when(ctx.signals):
             hits.append(Hit("missing", edit=("insert", len(ctx.reply.text.rstrip()))))
         return hits
