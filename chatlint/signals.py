@@ -1,8 +1,9 @@
 """Signals: what a turn tells (the customer asked, complained, is angry...).
 
 Defined in rules/signals.yaml: a signal is on when any of its text features is
-present or any phrase of its lexicon list (`signals.<name>`) is found in the
-message of its side (the customer's turn or the reply).
+present or any phrase of its lexicon list (`signals.<name>`, or the list its
+`phrases:` names) is found in the message of its side (the customer's turn or
+the reply).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ SITUATION = {
 SIGNAL_SPEC = {str: Obj(
     required={"description": str, "side": Enum("customer", "reply")},
     optional={"features": [Enum(*FEATURES)], "unless": [str], "outside_questions": bool,
-                                 "unless_asked": bool},
+                                 "unless_asked": bool, "phrases": str},
     what="signal definition",
 )}
 
@@ -39,9 +40,10 @@ class Signal:
     unless: list[str]
     outside_questions: bool = False
     unless_asked: bool = False
+    phrases: str = ""  # the lexicon list it reads, when not its own (`words.apology`)
 
     def __post_init__(self):
-        self.key = f"signals.{self.name}"  # its phrase list in the lexicons
+        self.key = self.phrases or f"signals.{self.name}"  # its phrase list in the lexicons
         self.tests = [FEATURES[f] for f in self.features]
 
 
@@ -51,11 +53,16 @@ def load_signals(path: Path) -> dict[str, Signal]:
     for name, definition in data.items():
         if name in SITUATION:
             raise source.error((name,), f"{name!r} is a situation, not a signal defined by text")
+        phrases = definition.get("phrases", "")
+        if phrases and not phrases.startswith(("words.", "signals.")):
+            raise source.error((name, "phrases"), f"phrases: expected a lexicon list such as "
+                                                  f"words.apology or signals.thanked, got {phrases!r}")
         for i, other in enumerate(definition.get("unless", [])):
             if other not in data:
                 raise source.error((name, "unless", i), f"unless: unknown signal {other!r}")
     return {name: Signal(name, d["description"], d["side"], d.get("features", []), d.get("unless", []),
-                         d.get("outside_questions", False), d.get("unless_asked", False))
+                         d.get("outside_questions", False), d.get("unless_asked", False),
+                         d.get("phrases", ""))
             for name, d in data.items()}
 
 

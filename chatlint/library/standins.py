@@ -54,7 +54,7 @@ STAND_INS: dict[str, dict[str, str]] = {
 # that each turns on the signal its intent means (INTENT_SIGNALS)
 INTENT_SIGNALS = {
     "complaint": {"complaint"}, "delivery-delay": {"waited", "complaint"}, "question": {"question"},
-    "order": {"ordered"}, "payment": {"paid"}, "thanks": {"thanked"}, "greeting": {"greeted"},
+    "order": {"ordered", "intends"}, "payment": {"paid"}, "thanks": {"thanked"}, "greeting": {"greeted"},
     "angry": {"angry"}, "return": {"complaint"},
 }
 INTENTS: dict[str, dict[str, str]] = {
