@@ -13,7 +13,7 @@ from .lang.emoji import EmojiTable
 from .lang.lexicon import load_lexicons
 from .lang.pack import LangPack
 from .model import Finding, Fix, Result
-from .names import NameForms, nickname_table
+from .names import NameForms, first_name_keys, nickname_table
 from .rules import Rule, load_rules
 from .scoring import score_reply
 from .settings import Settings
@@ -113,10 +113,15 @@ class Linter:
         """Nicknames of all lexicons by name key, built when a first name is checked."""
         return nickname_table(self.lexicons)
 
+    @cached_property
+    def first_names(self) -> frozenset[str]:
+        """Keys of the lexicons' common first names, built when a first name is checked."""
+        return first_name_keys(self.lexicons)
+
     def name_forms(self, name: str) -> NameForms:
         forms = self._names.get(name)
         if forms is None:
-            forms = NameForms(name, self.nicknames)
+            forms = NameForms(name, self.nicknames, self.first_names)
             if len(self._names) < 10_000:
                 self._names[name] = forms
         return forms

@@ -68,9 +68,10 @@ def greek_vocative(name: str) -> str:
 
 
 class NameForms:
-    def __init__(self, name: str, nicknames: dict[str, set[str]]):
+    def __init__(self, name: str, nicknames: dict[str, set[str]], first_names: frozenset = frozenset()):
         parts = [p for p in _NAME_PART.findall(name) if len(p) >= 2 and fold(p) not in TITLES]
         self.name = name
+        self.first_names = first_names  # keys of the lexicons' common first names
         self.display = parts[0] if parts else ""
         self.address = greek_vocative(self.display)  # the form a reply addresses them by
         self.part_keys = [name_key(p) for p in parts]
@@ -102,6 +103,18 @@ class NameForms:
         return False
 
 
+    def other_name(self, word: str) -> bool:
+        """Is `word` a common first name (of any lexicon, in any vocative form) that is not
+        this customer's? "Sara" or "Γιώργο" to a customer named Hannah or Νίκος."""
+        return name_key(word) in self.first_names and not self.matches(word, lenient=True)
+
+    def near_miss(self, word: str) -> bool:
+        """Is `word` a first name one letter away from this customer's: Putra for Putri,
+        Mark for Mary (a mix-up, even when the name is also a word)?"""
+        key = name_key(word)
+        return self.other_name(word) and any(_one_letter_apart(key, k) for k in self.part_keys)
+
+
 def _one_letter_apart(a: str, b: str) -> bool:
     """One letter changed, added or dropped (and neither word shorter than four letters)."""
     if abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < 4 or a == b:
@@ -110,6 +123,16 @@ def _one_letter_apart(a: str, b: str) -> bool:
         return sum(x != y for x, y in zip(a, b)) == 1
     short, long_ = sorted((a, b), key=len)
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def first_name_keys(lexicons) -> frozenset[str]:
+    """Keys of every lexicon's `first_names` and of the names its nicknames belong to, in
+    every vocative form (Γιώργο, Μιχάλη)."""
+    keys: set[str] = set()
+    for lexicon in lexicons.values():
+        for name in [*lexicon.first_names, *lexicon.nicknames]:
+            keys |= _vocatives(name_key(name))
+    return frozenset(keys)
 
 
 def nickname_table(lexicons) -> dict[str, set[str]]:

@@ -5,12 +5,18 @@ Options:
         wrong     a different name follows an address word ("kak Rina" to Dewi, "Hi John")
         generic   a generic address (gan, sis, bro, dear customer, φίλε), or an honorific
                   such as kak/dek/mas with no name anywhere in the reply
-A word counts as a wrong name only if it is capitalised, follows an address
-word directly, and is no word the language pack knows: false alarms about
-names cost more than missed ones.
+A word counts as a wrong name only if it is capitalised and either follows an
+address word directly and is no word the language pack knows (unless it is a
+first name one letter from the customer's: "kak Putra" to Putri), or is a common first
+name said to someone, between breaks: "Γιώργο, φεύγει αύριο", "You're welcome,
+Sara!", "Ναι Μαρία," (after `words.address_openers`). Not a name signing off on
+its own line or after a last comma ("Thanks, Sam"): false alarms about names
+cost more than missed ones.
 """
 
 from __future__ import annotations
+
+import re
 
 from ..schema import Enum
 from .base import Check, Hit
@@ -20,6 +26,9 @@ class NameCheck(Check):
     type = "name"
     required = {"mode": Enum("missing", "wrong", "generic")}
     variants = ("default",)
+
+    def words_needed(self) -> tuple:
+        return ("address_openers",) if self.options["mode"] == "wrong" else ()
 
     def run(self, ctx):
         if not ctx.name:
@@ -61,7 +70,8 @@ class NameCheck(Check):
         address_words = {w for key in ("honorifics", "generic_address")
                          for i, j in reply.hits.get(key, ()) for w in reply.norm_word[i:j]}
         customer_words = ctx.customer.norm_set if ctx.customer is not None else frozenset()
-        for k in sorted(reply.words_after("honorifics") | after_title):
+        after_address = reply.words_after("honorifics") | after_title
+        for k in sorted(after_address | _said_to(reply)):
             if k in address_words:  # "Pak Haji", "Kak Sis": another address word, not a name
                 continue
             word = reply.words[k]
@@ -72,10 +82,14 @@ class NameCheck(Check):
                 continue
             if customer_words.issuperset(word.norms):
                 continue  # a word the customer wrote: their city, a brand ("sorry Brisbane orders...")
-            if k not in after_title and (any(n in vocabulary for n in word.norms)
-                                         or pack.dictionary.knows(text, vocabulary)):
-                continue
-            if not _addressed(ctx, k, k in after_greeting or k in after_title):
+            other_name = ctx.name.other_name(text)
+            a_word = any(n in vocabulary for n in word.norms) or pack.dictionary.knows(text, vocabulary)
+            if k in after_address:
+                if k not in after_title and a_word and not ctx.name.near_miss(text):
+                    continue
+                if not _addressed(ctx, k, k in after_greeting or k in after_title):
+                    continue
+            elif not other_name or a_word:  # between breaks: only a known first name ("Sara,"), not "Rose,"
                 continue
             hits.append(Hit(start=word.start, end=word.end, edit=("replace", word.start, word.end),
                             replacement=ctx.name.address, details={"match": text}))
@@ -117,6 +131,31 @@ def _addressed(ctx, k: int, after_greeting: bool) -> bool:
     if NameCheck._named(ctx):
         return False
     return after_greeting or all(n in reply.pack.stopwords for n in following)
+
+
+def _said_to(reply) -> set[int]:
+    """Words said to someone by their position: opening the reply or a clause, or after an
+    address opener ("Yes", "Ναι", "Siap"), with a break or the end right after ("Γιώργο,",
+    "welcome, Sara!"). Not after a line break or ending the reply after a comma without
+    "!", "?" or an emoji: "Thanks, Sam" and "Kind regards,\nAnna" sign the shop's name."""
+    words, text = reply.words, reply.text
+    openers = reply.words_after("words.address_openers")
+    found = set()
+    for k, word in enumerate(words):
+        before = text[words[k - 1].end if k else 0:word.start]
+        after = text[word.end:words[k + 1].start if k + 1 < len(words) else len(text)]
+        last = k + 1 == len(words)
+        if "\n" in before or not (_CLAUSE_BREAK.search(after) or last):
+            continue
+        if not (k == 0 or _CLAUSE_BREAK.search(before) or k in openers):
+            continue
+        if last and "," in before and not (set(after) & set("!?") or any(s >= word.end for s, *_ in reply.emoji)):
+            continue
+        found.add(k)
+    return found
+
+
+_CLAUSE_BREAK = re.compile(r"[,.;:!?\n\u037e]")
 
 
 def _addressing_titles(reply) -> set[tuple[int, int]]:

@@ -23,6 +23,7 @@ LEXICON_SPEC = Obj(
         "question_tags": [str],
         "generic_address": [str],
         "nicknames": {str: [str]},
+        "first_names": [str],
         "words": {str: [str]},
         "signals": {str: [str]},
         "questions": {str: [str]},
@@ -33,7 +34,7 @@ LEXICON_SPEC = Obj(
 
 # the word lists and the tables of lists: a user's lexicon adds to each (Lexicon.merge)
 WORD_LISTS = ("honorifics", "titles", "negators", "conditionals", "possessives", "determiners",
-              "inquiries", "question_tags", "generic_address")
+              "inquiries", "question_tags", "generic_address", "first_names")
 TABLES = ("nicknames", "words", "signals", "questions", "affixes")
 
 QUESTION_KINDS = ("when", "how_much", "where", "how", "yesno", "other")
@@ -61,6 +62,8 @@ class Lexicon:
     question_tags: list[str] = field(default_factory=list)
     generic_address: list[str] = field(default_factory=list)
     nicknames: dict[str, list[str]] = field(default_factory=dict)
+    # common first names: one said to the customer that isn't theirs is a wrong name
+    first_names: list[str] = field(default_factory=list)
     words: dict[str, list[str]] = field(default_factory=dict)
     signals: dict[str, list[str]] = field(default_factory=dict)
     questions: dict[str, list[str]] = field(default_factory=dict)
