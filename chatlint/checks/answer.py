@@ -31,7 +31,7 @@ _EVIDENCE = {
     "how_much": (("price", "number"), ("number",)),
     "where": (("place",), ("url",)),
     "how": (("instruction",), ("url",)),
-    "yesno": (("answer_yes", "answer_no"), ()),
+    "yesno": ((), ()),  # answer words count only where they answer: see _yes_or_no
     "other": (("number",), ("number",)),
 }
 
@@ -70,7 +70,7 @@ class AnswerCheck(Check):
         if kind == "where":
             return about
         if kind == "yesno":  # an indirect answer with substance: "is it leather?" -> "full-grain cowhide"
-            return about or len(_content_words(ctx)) >= 3
+            return _yes_or_no(reply) or about or len(_content_words(ctx)) >= 3
         if kind == "how":
             return about and len(reply.words) >= 5
         if kind == "other":
@@ -79,17 +79,44 @@ class AnswerCheck(Check):
 
 
 def _yes_or_no(reply) -> bool:
-    return reply.has("words.answer_yes") or reply.has("words.answer_no")
+    """Does a yes or no word answer, opening a clause, address words, apologies and up to two
+    small words aside ("Iya kak", "Maaf kak, belum bisa", "Sorry, it's sold out")? Not one
+    further on, nor one inside thanks: "terima kasih sudah mampir", "follow ya" answer nothing."""
+    spans = reply.hits.get("words.answer_yes", []) + reply.hits.get("words.answer_no", [])
+    if not spans:
+        return False
+    address = reply._address_words()
+    courtesy = {n for key in ("words.thanks", "words.greeting") for i, j in reply.hits.get(key, ())
+                for n in range(i, j)}
+    sorry = {n for i, j in reply.hits.get("words.apology", ()) for n in range(i, j)}
+    for i, _ in spans:
+        if i in courtesy:
+            continue
+        start = max((b for b in reply.breaks if b <= i), default=0)
+        before = [n for n in range(start, i) if reply.norm_word[n] not in address and n not in sorry]
+        if len(before) <= _ANSWER_REACH and all(reply.norms[n] in reply.pack.stopwords for n in before):
+            return True
+    return False
+
+
+# how many small words may come before an answer word in its clause ("Sorry, it's sold out")
+_ANSWER_REACH = 2
 
 
 def _content_words(ctx) -> list:
     """Words that can carry an answer: not fillers, names, address words, stopwords or
-    courtesies ("Thanks for asking!" answers nothing; "Black and navy" does)."""
+    courtesies ("Thanks for asking!" answers nothing; "Black and navy" does), nor any word
+    of a clause that thanks or greets ("Thanks for stopping by our shop")."""
     reply = ctx.reply
     courtesy = set()
     for key in ("words.thanks", "words.apology", "words.greeting"):
         for i, j in reply.hits.get(key, ()):
             courtesy.update(reply.norm_word[i:j])
+    for key in ("words.thanks", "words.greeting"):
+        for i, j in reply.hits.get(key, ()):
+            start = max((b for b in reply.breaks if b <= i), default=0)
+            end = min((b for b in reply.breaks if b >= j), default=len(reply.norms))
+            courtesy.update(reply.norm_word[start:end])
     stopwords = reply.pack.stopwords
     return [w for w in substantive_words(ctx)
             if reply.words.index(w) not in courtesy and not all(n in stopwords for n in w.norms)]
@@ -119,4 +146,5 @@ def _overlap(sentence, ctx) -> bool:
         if (sentence.start <= word.start < sentence.end and n not in skip and norm not in pack.stopwords
                 and (len(norm) >= 3 or _code_like(word.text))):
             asked.add(_stem(norm))
-    return bool(asked & {_stem(n) for n in reply.norms})
+    # a short word asked about, with a suffix in the reply: "resi" -> "resinya"
+    return any(_stem(n) in asked or n[:4] in asked or n[:3] in asked for n in reply.norms)

@@ -21,6 +21,7 @@ LEXICON_SPEC = Obj(
         "determiners": [str],
         "inquiries": [str],
         "question_tags": [str],
+        "question_nouns": [str],
         "generic_address": [str],
         "nicknames": {str: [str]},
         "first_names": [str],
@@ -34,7 +35,7 @@ LEXICON_SPEC = Obj(
 
 # the word lists and the tables of lists: a user's lexicon adds to each (Lexicon.merge)
 WORD_LISTS = ("honorifics", "titles", "negators", "conditionals", "possessives", "determiners",
-              "inquiries", "question_tags", "generic_address", "first_names")
+              "inquiries", "question_tags", "question_nouns", "generic_address", "first_names")
 TABLES = ("nicknames", "words", "signals", "questions", "affixes")
 
 QUESTION_KINDS = ("when", "how_much", "where", "how", "yesno", "other")
@@ -60,6 +61,9 @@ class Lexicon:
     # phrase ("luntur ga?") asks whether it is so: see signals with `unless_asked`
     inquiries: list[str] = field(default_factory=list)
     question_tags: list[str] = field(default_factory=list)
+    # question words that are nouns ("price", "harga", "τιμή"): without a question mark they
+    # ask only opening the sentence ("harga kak", not "disappointed for the price")
+    question_nouns: list[str] = field(default_factory=list)
     generic_address: list[str] = field(default_factory=list)
     nicknames: dict[str, list[str]] = field(default_factory=dict)
     # common first names: one said to the customer that isn't theirs is a wrong name

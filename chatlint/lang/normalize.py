@@ -40,8 +40,8 @@ def is_greek(text: str) -> bool:
 # Greek script -> skeleton. Digraphs first, then letters.
 _GREEK_DIGRAPHS = [
     ("ου", "u"), ("ει", "i"), ("οι", "i"), ("υι", "i"), ("αι", "e"),
-    ("αυ", "av"), ("ευ", "ev"), ("μπ", "b"), ("ντ", "d"), ("γκ", "g"), ("γγ", "g"),
-]
+    ("αυ", "av"), ("ευ", "ev"), ("μπ", "v"), ("ντ", "d"), ("γκ", "g"), ("γγ", "g"),
+]  # μπ and β are one sound in the skeleton: Greeklish "b" spells both (Sabbato, bravo)
 _GREEK_LETTERS = str.maketrans({
     "α": "a", "β": "v", "γ": "g", "δ": "d", "ε": "e", "ζ": "z", "η": "i", "θ": "8",
     "ι": "i", "κ": "k", "λ": "l", "μ": "m", "ν": "n", "ξ": "3", "ο": "o", "π": "p",
@@ -52,9 +52,9 @@ _GREEKLISH_DIGRAPHS = [
     ("th", "8"), ("ch", "h"), ("ph", "v"), ("ks", "3"), ("ou", "U"), ("oy", "U"),
     ("ei", "i"), ("oi", "i"), ("ai", "e"),
     ("eu", "ev"), ("ey", "ev"), ("au", "av"), ("ay", "av"),
-    ("mp", "b"), ("nt", "d"), ("gk", "g"), ("gg", "g"), ("ng", "g"),  # Vangelis: γγ
+    ("mp", "v"), ("nt", "d"), ("gk", "g"), ("gg", "g"), ("ng", "g"),  # Vangelis: γγ
 ]
-_GREEKLISH_LETTERS = str.maketrans({"w": "o", "y": "i", "u": "i", "x": "h", "f": "v", "c": "k"})
+_GREEKLISH_LETTERS = str.maketrans({"w": "o", "y": "i", "u": "i", "x": "h", "f": "v", "c": "k", "b": "v"})
 _VOWELS = set("aeiouy")
 _TH_AS_TI = re.compile(r"th([ns]?)$")
 _REPEATS = re.compile(r"(.)\1+")

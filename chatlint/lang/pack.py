@@ -200,20 +200,27 @@ class Analysis:
         kind_hits.sort(reverse=True)
         taken: set[int] = set()
         found = []
+        nouns = set()  # positions of question words that are nouns ("price", "harga")
         for _, i, j, kind in kind_hits:
             if taken.isdisjoint(range(i, j)):
                 taken.update(range(i, j))
-                found.append((self.char_span(i, j)[0], kind))
+                pos = self.char_span(i, j)[0]
+                found.append((pos, kind))
+                if tuple(self.norms[i:j]) in self.pack.question_nouns:
+                    nouns.add(pos)
         sentences, last = [], 0
         for match in list(pattern.finditer(self.text)) + [None]:
             end = match.end() if match else len(self.text)
             chunk = self.text[last:end]
             if chunk.strip():
                 asking = [(pos, kind) for pos, kind in sorted(found) if last <= pos < end and kind != NOT_A_QUESTION]
-                kinds = [kind for _, kind in asking]
-                opens = bool(asking) and self._only_address_before(last, asking[0][0])
                 ending = match.group() if match else ""
                 asked = any(m in ending for m in marks)
+                if not asked:  # "disappointed with the quality for the price" asks nothing
+                    asking = [(pos, kind) for pos, kind in asking
+                              if pos not in nouns or self._only_address_before(last, pos)]
+                kinds = [kind for _, kind in asking]
+                opens = bool(asking) and self._only_address_before(last, asking[0][0])
                 # a question word in an exclamation asks nothing: "great quality at a good price!"
                 exclaimed = "!" in ending and not asked
                 sentences.append(Sentence(last, end, chunk.strip(), asked or (bool(kinds) and not exclaimed),
@@ -294,6 +301,7 @@ class LangPack:
         self.determiners = frozenset(w for n in lexicon.determiners for w in self.phrase_words(n))
         self.possessives = frozenset(w for n in lexicon.possessives for w in self.phrase_words(n))
         self.question_tags = frozenset(w for n in lexicon.question_tags for w in self.phrase_words(n))
+        self.question_nouns = frozenset(self.phrase_words(n) for n in lexicon.question_nouns)
         self._word_info: dict[int, tuple] = {}  # spaCy norm id -> normalised words
         self._laughter: set[int] = set()  # spaCy norm ids of written laughter ("hehe", "wkwk")
         affixes = lexicon.affixes
