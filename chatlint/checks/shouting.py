@@ -5,7 +5,9 @@ nor the customer's name, a word the customer wrote ("ongkir ke BANDUNG?") or a c
 after words.codes ("code WELCOME"). Only ordinary words shout: ones the dictionary
 knows (lang/dictionary.py; the lexicon's own words where there is none), not places
 (words.place), and not next to an acronym or name in capitals (ROYAL MAIL, APPLE PAY).
-A name, place or brand in capitals (MAWAR, IKEA, SKROUTZ) is how it is written.
+A name, place or brand in capitals (MAWAR, IKEA, SKROUTZ) is how it is written. But a
+run of three or more words in capitals, most of them ordinary, shouts as a whole,
+unknown words included: "STOK READY SEMUA KAK", "ΠΡΟΣΟΧΗ ΔΕΝ ΣΤΕΛΝΟΥΜΕ".
 Options:
   max_exclamations: number  the longest run of "!" that is fine (default 2)
 Variants: caps, exclamations.
@@ -34,9 +36,10 @@ class ShoutingCheck(Check):
         text = reply.text
         caps = caps_words(reply)
         codes = reply.words_after("words.codes") if caps else set()  # "code WELCOME", "κωδικό BLACKFRIDAY"
+        loud = _loud_runs(reply) if caps else set()
         hits = [Hit("caps", w.start, w.end, edit=("replace", w.start, w.end), replacement=w.text.lower(),
                     details={"match": w.text})
-                for w in caps if _shouted(w, reply.words.index(w), ctx, codes)]
+                for w in caps if _shouted(w, reply.words.index(w), ctx, codes, loud)]
         for match in self.exclamations.finditer(text) if "!" in text else ():
             s, e = match.start(), match.end()
             run = match.group().rstrip()
@@ -45,7 +48,7 @@ class ShoutingCheck(Check):
         return hits
 
 
-def _shouted(word, k: int, ctx, codes: set) -> bool:
+def _shouted(word, k: int, ctx, codes: set, loud: set) -> bool:
     reply = ctx.reply
     # the customer's name in capitals ("Halo kak RINA") is how they wrote it, not shouting
     if ctx.name and ctx.name.matches(word.text):
@@ -54,6 +57,8 @@ def _shouted(word, k: int, ctx, codes: set) -> bool:
         return False  # the customer's own word: their city, product or order name
     if k in codes:
         return False  # a code after words.codes, not shouting
+    if k in loud:
+        return word.norms[0] not in reply.pack.acronyms
     if not _ordinary(word, reply.pack):
         return False  # a name, place or brand: MAWAR, IKEA, SKROUTZ
     words = reply.words
@@ -62,6 +67,29 @@ def _shouted(word, k: int, ctx, codes: set) -> bool:
                 words[n].norms[0] in reply.pack.acronyms or not _ordinary(words[n], reply.pack)):
             return False
     return True
+
+
+def _loud_runs(reply) -> set[int]:
+    """Indexes of the words in runs of three or more words in capitals, with only spaces
+    between them ("JL. MAWAR NO. 12" is no run), most of them ordinary."""
+    words, pack, text = reply.words, reply.pack, reply.text
+    loud, run = set(), []
+
+    def close(run):
+        if len(run) >= 3 and sum(_ordinary(words[n], pack) for n in run) * 2 > len(run):
+            loud.update(run)
+
+    for k, word in enumerate(words):
+        if not (_in_capitals(word) and word.text.isalpha()):
+            close(run)
+            run = []
+        elif run and text[words[run[-1]].end:word.start].strip():
+            close(run)
+            run = [k]
+        else:
+            run.append(k)
+    close(run)
+    return loud
 
 
 def _in_capitals(word) -> bool:
