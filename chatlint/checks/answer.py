@@ -92,7 +92,7 @@ def _yes_or_no(reply) -> bool:
     for i, _ in spans:
         if i in courtesy:
             continue
-        start = max((b for b in reply.breaks if b <= i), default=0)
+        start = reply.clause(i)[0]
         before = [n for n in range(start, i) if reply.norm_word[n] not in address and n not in sorry]
         if len(before) <= _ANSWER_REACH and all(reply.norms[n] in reply.pack.stopwords for n in before):
             return True
@@ -114,8 +114,7 @@ def _content_words(ctx) -> list:
             courtesy.update(reply.norm_word[i:j])
     for key in ("words.thanks", "words.greeting"):
         for i, j in reply.hits.get(key, ()):
-            start = max((b for b in reply.breaks if b <= i), default=0)
-            end = min((b for b in reply.breaks if b >= j), default=len(reply.norms))
+            start, end = reply.clause(i)
             courtesy.update(reply.norm_word[start:end])
     stopwords = reply.pack.stopwords
     return [w for w in substantive_words(ctx)

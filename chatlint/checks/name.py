@@ -16,7 +16,7 @@ cost more than missed ones.
 
 from __future__ import annotations
 
-import re
+from ..lang.pack import CLAUSE_END
 
 from ..schema import Enum
 from .base import Check, Hit
@@ -145,17 +145,14 @@ def _said_to(reply) -> set[int]:
         before = text[words[k - 1].end if k else 0:word.start]
         after = text[word.end:words[k + 1].start if k + 1 < len(words) else len(text)]
         last = k + 1 == len(words)
-        if "\n" in before or not (_CLAUSE_BREAK.search(after) or last):
+        if "\n" in before or not (CLAUSE_END.search(after) or last):
             continue
-        if not (k == 0 or _CLAUSE_BREAK.search(before) or k in openers):
+        if not (k == 0 or CLAUSE_END.search(before) or k in openers):
             continue
         if last and "," in before and not (set(after) & set("!?") or any(s >= word.end for s, *_ in reply.emoji)):
             continue
         found.add(k)
     return found
-
-
-_CLAUSE_BREAK = re.compile(r"[,.;:!?\n\u037e]")
 
 
 def _addressing_titles(reply) -> set[tuple[int, int]]:

@@ -143,10 +143,15 @@ class Analysis:
     breaks: set = field(default_factory=set)  # indexes of norms that follow a clause break
     question_breaks: set = field(default_factory=set)  # those of the breaks that hold a question mark
 
+    def clause(self, i: int) -> tuple[int, int]:
+        """The norms (start, end) of the clause that holds norm `i`, between breaks."""
+        breaks = self.breaks
+        return (max((b for b in breaks if b <= i), default=0),
+                min((b for b in breaks if b > i), default=len(self.norms)))
+
     def in_question_clause(self, i: int) -> bool:
         """Does the clause of norm `i` end in a question mark?"""
-        end = min((b for b in self.breaks if b > i), default=None)
-        return end is not None and end in self.question_breaks
+        return self.clause(i)[1] in self.question_breaks
 
     def asks_whether(self, i: int, j: int) -> bool:
         """Does the question around norms i..j ask whether it is so, rather than report it?
@@ -154,8 +159,7 @@ class Analysis:
         address words aside, or has a question tag right after the phrase ("luntur ga kak?").
         Chat writers often drop the question mark: a short clause (`_SHORT_QUESTION` words)
         needs none ("is it fake leather", "luntur ga kak")."""
-        end = min((b for b in self.breaks if b > i), default=len(self.norms))
-        start = max((b for b in self.breaks if b <= i), default=0)
+        start, end = self.clause(i)
         if end not in self.question_breaks and end - start > _SHORT_QUESTION:
             return False
         address = self.address_words()
@@ -388,7 +392,7 @@ class LangPack:
                 if token.norm in self._laughter:
                     emoji.append((token.idx, token.idx + len(token.text), token.text, "friendly"))
                     emoji.sort()
-                elif _CLAUSE_END.search(token.text):
+                elif CLAUSE_END.search(token.text):
                     breaks.add(len(norms))
                     if any(m in token.text for m in marks) and token.text not in self.emoji.emoticon_kind:
                         question_breaks.add(len(norms))
@@ -449,7 +453,7 @@ class LangPack:
 
 
 # what ends the reach of a negator: "No, it arrived broken" is a complaint
-_CLAUSE_END = re.compile(r"[,.;:!?\n\u037e]")
+CLAUSE_END = re.compile(r"[,.;:!?\n\u037e]")
 
 
 def _drop_denied_signals(analysis: Analysis, negators: frozenset, conditionals: frozenset) -> None:
@@ -478,13 +482,13 @@ def negated(analysis: Analysis, i: int, negators: frozenset) -> bool:
         if k >= 0 and norms[k] in negators:
             words = analysis.words
             between = analysis.text[words[analysis.norm_word[k]].end:words[analysis.norm_word[i]].start]
-            return not _CLAUSE_END.search(between)
+            return not CLAUSE_END.search(between)
     return False
 
 
 def supposed(analysis: Analysis, i: int, conditionals: frozenset) -> bool:
     """Is norm `i` in a clause that a conditional ("if", "kalau", "αν") opens before it?"""
-    start = max((b for b in analysis.breaks if b <= i), default=0)
+    start = analysis.clause(i)[0]
     return any(norm in conditionals for norm in analysis.norms[start:i])
 
 
