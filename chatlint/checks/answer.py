@@ -85,7 +85,7 @@ def _yes_or_no(reply) -> bool:
     spans = reply.hits.get("words.answer_yes", []) + reply.hits.get("words.answer_no", [])
     if not spans:
         return False
-    address = reply.address_words()
+    address = reply.address_words
     courtesy = {n for key in ("words.thanks", "words.greeting") for i, j in reply.hits.get(key, ())
                 for n in range(i, j)}
     sorry = {n for i, j in reply.hits.get("words.apology", ()) for n in range(i, j)}

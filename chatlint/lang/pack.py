@@ -162,7 +162,7 @@ class Analysis:
         start, end = self.clause(i)
         if end not in self.question_breaks and end - start > _SHORT_QUESTION:
             return False
-        address = self.address_words()
+        address = self.address_words
         while start < i and self.norm_word[start] in address:
             start += 1
         if any(s == start and e <= i for s, e in self.hits.get("inquiries", ())):
@@ -249,13 +249,15 @@ class Analysis:
 
     def _only_address_before(self, start: int, pos: int) -> bool:
         """Are the words from `start` up to `pos` only greetings and address words ("Kak,", "Hi")?"""
-        address = self.address_words()
+        address = self.address_words
         return all(k in address for k, w in enumerate(self.words) if start <= w.start < pos)
 
-    def address_words(self) -> set[int]:
-        """Indexes of the words that greet or address someone ("Kak,", "Hi", "dear customer")."""
-        return {w for key in ("honorifics", "generic_address", "words.greeting")
-                for i, j in self.hits.get(key, ()) for w in self.norm_word[i:j]}
+    @cached_property
+    def address_words(self) -> frozenset[int]:
+        """Indexes of the words that greet or address someone ("Kak,", "Hi", "dear customer");
+        read once the message is analysed, by every sentence and signal that skips them."""
+        return frozenset(w for key in ("honorifics", "generic_address", "words.greeting")
+                         for i, j in self.hits.get(key, ()) for w in self.norm_word[i:j])
 
     @property
     def questions(self) -> list[Sentence]:
