@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .features import FEATURES
+from .learned import models
 from .schema import Enum, Obj, validate
 from .yamlsource import load_yaml
 
@@ -26,7 +27,7 @@ SITUATION = {
 SIGNAL_SPEC = {str: Obj(
     required={"description": str, "side": Enum("customer", "reply")},
     optional={"features": [Enum(*FEATURES)], "unless": [str], "outside_questions": bool,
-                                 "unless_asked": bool, "phrases": str},
+                                 "unless_asked": bool, "phrases": str, "learned": str},
     what="signal definition",
 )}
 
@@ -41,10 +42,19 @@ class Signal:
     outside_questions: bool = False
     unless_asked: bool = False
     phrases: str = ""  # the lexicon list it reads, when not its own (`words.apology`)
+    learned: str = ""  # the learned model that also turns it on (chatlint/learned.py)
 
     def __post_init__(self):
         self.key = self.phrases or f"signals.{self.name}"  # its phrase list in the lexicons
         self.tests = [FEATURES[f] for f in self.features]
+        self.model = learned_test(self.learned) if self.learned else None
+
+
+def learned_test(name: str):
+    """A feature test that asks the learned model `name` (loaded on first use)."""
+    def test(analysis) -> bool:
+        return models()[name].says(analysis)
+    return test
 
 
 def load_signals(path: Path) -> dict[str, Signal]:
@@ -57,12 +67,15 @@ def load_signals(path: Path) -> dict[str, Signal]:
         if phrases and not phrases.startswith(("words.", "signals.")):
             raise source.error((name, "phrases"), f"phrases: expected a lexicon list such as "
                                                   f"words.apology or signals.thanked, got {phrases!r}")
+        if definition.get("learned") and definition["learned"] not in models():
+            raise source.error((name, "learned"), f"learned: unknown model {definition['learned']!r}; "
+                                                  f"known: {', '.join(sorted(models()))}")
         for i, other in enumerate(definition.get("unless", [])):
             if other not in data:
                 raise source.error((name, "unless", i), f"unless: unknown signal {other!r}")
     return {name: Signal(name, d["description"], d["side"], d.get("features", []), d.get("unless", []),
                          d.get("outside_questions", False), d.get("unless_asked", False),
-                         d.get("phrases", ""))
+                         d.get("phrases", ""), d.get("learned", ""))
             for name, d in data.items()}
 
 
@@ -73,7 +86,7 @@ def compute(signals: dict[str, Signal], customer, reply) -> set[str]:
         analysis = customer if signal.side == "customer" else reply
         if analysis is None:
             continue
-        spans = analysis.hits.get(signal.key)
+        found = spans = analysis.hits.get(signal.key)
         if spans and signal.outside_questions:
             spans = [span for span in spans if not analysis.in_question_clause(span[0])]
         if spans and signal.unless_asked:
@@ -81,10 +94,12 @@ def compute(signals: dict[str, Signal], customer, reply) -> set[str]:
         if spans:
             on.add(signal.name)
             continue
-        for feature in signal.tests:
-            if feature(analysis):
-                on.add(signal.name)
-                break
+        if any(feature(analysis) for feature in signal.tests):
+            on.add(signal.name)
+        elif signal.model and not found and signal.model(analysis):
+            # the model reads what the word lists miss; where they found the signal's
+            # words and judged them (asked, supposed), their judgement stands
+            on.add(signal.name)
     for signal in signals.values():
         if signal.unless and signal.name in on and not on.isdisjoint(signal.unless):
             on.discard(signal.name)
