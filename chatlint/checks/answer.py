@@ -8,23 +8,32 @@ question. What counts as an answer, per kind:
   how_much  a number or price, words.price ("gratis", "free", "δωρεάν") or words.number
   where     words.place, a link, or the words the customer asked about
   how       words.instruction, a link, or the words asked about in a reply of 5+ words
-  yesno     an answer word (words.answer_yes / answer_no), the words asked about, or
-            three words of substance (an indirect answer: "100% full-grain cowhide")
+  yesno     an answer word (words.answer_yes / answer_no) opening a clause or said back
+            from the question ("ready?" -> "barang ready"), the words asked about, a
+            time or a number ("6 μήνες."), or three words of substance (an indirect
+            answer: "100% full-grain cowhide")
   other     the words asked about, a number, or two words of substance (not fillers,
             the name, address words): "what colours?" -> "black and navy"
+A concrete next step (words.next_step with three words of substance: "DM us your
+order number so we can check the refund") answers any kind.
 A sentence with several kinds is answered by an answer to any of them; a yes or no
 with two words of substance answers a question that doesn't open with its question
 word (where a noun such as "harga" may have made the kind). A reply that honestly
 defers (words.deferral: "saya cek dulu", "let me check")
-answers for now. Variants: the question kinds.
+answers for now. A reply that only sends the customer elsewhere (words.redirect:
+"bisa dicek di web", "please DM us", "δείτε το site"), with no two words of substance
+outside those clauses, answers nothing, whatever words it takes up. Variants: the
+question kinds.
 """
 
 from __future__ import annotations
 
+import re
+
 from ..features import FEATURES
 from ..lang.lexicon import QUESTION_KINDS
 from .base import Check, Hit
-from .length import substantive_words
+from .length import echoes_answer_word, substantive_words
 
 _EVIDENCE = {
     "when": (("time",), ("time_expression",)),
@@ -39,14 +48,24 @@ _EVIDENCE = {
 class AnswerCheck(Check):
     type = "answer"
     variants = QUESTION_KINDS
-    lexicon_words = ("time", "price", "number", "place", "instruction", "answer_yes", "answer_no", "deferral")
+    lexicon_words = ("time", "price", "number", "place", "instruction", "answer_yes", "answer_no",
+                     "deferral", "redirect", "next_step")
 
     def run(self, ctx):
         customer, reply = ctx.customer, ctx.reply
-        if customer is None or reply.has("words.deferral"):
+        if customer is None:
+            return []
+        deflects = _deflects(ctx)
+        if reply.has("words.deferral") and not deflects:
             return []
         hits, seen = [], set()
         for sentence in customer.questions:
+            if deflects:
+                kind = (sentence.kinds or ["yesno"])[0]
+                if kind not in seen:
+                    seen.add(kind)
+                    hits.append(Hit(kind, details={"question": sentence.text}))
+                continue
             kinds = sentence.kinds or ["yesno"]
             kind = kinds[0]
             # a later kind also counts ("μήπως ξέρετε πότε...": when), but not a yes/no after
@@ -66,16 +85,43 @@ class AnswerCheck(Check):
         words, features = _EVIDENCE[kind]
         if any(reply.has(f"words.{w}") for w in words) or any(FEATURES[f](reply) for f in features):
             return True
+        if reply.has("words.next_step") and len(_content_words(ctx)) >= 3:
+            return True  # a concrete next step resolves the request ("DM us your order number so we can check")
         about = _overlap(sentence, ctx)
         if kind == "where":
             return about
-        if kind == "yesno":  # an indirect answer with substance: "is it leather?" -> "full-grain cowhide"
-            return _yes_or_no(reply) or about or len(_content_words(ctx)) >= 3
+        if kind == "yesno":  # an indirect answer with substance: "is it leather?" -> "full-grain cowhide",
+            # or an exact one: a time or a number ("Τι εγγύηση έχει;" -> "6 μήνες.")
+            return (_yes_or_no(reply) or about or len(_content_words(ctx)) >= 3
+                    or bool(FEATURES["time_expression"](reply) or FEATURES["number"](reply))
+                    or echoes_answer_word(sentence, ctx))
         if kind == "how":
             return about and len(reply.words) >= 5
         if kind == "other":
             return about or len(_content_words(ctx)) >= 2
         return False
+
+
+def _deflects(ctx) -> bool:
+    """Does the reply only send the customer elsewhere? A redirect, and fewer than two words
+    of substance besides it: not the redirect's own words, a link or a place word ("web"),
+    nor words that only echo the customer's ("Untuk biaya bisa dicek di web" to "biayanya
+    berapa?"). "Please follow and DM us" deflects; "DM us your order number so we can
+    check the refund" and "Ready kak, detailnya cek di IG" do not."""
+    reply = ctx.reply
+    spans = reply.hits.get("words.redirect")
+    if not spans:
+        return False
+    aside = {reply.norm_word[n] for key in ("words.redirect", "words.place")
+             for i, j in reply.hits.get(key, ()) for n in range(i, j)}
+    echoed = _asked_stems(ctx.customer)
+    substance = [w for w in _content_words(ctx)
+                 if reply.words.index(w) not in aside and not _URLISH.search(w.text)
+                 and not any(_stem(n) in echoed for n in w.norms)]
+    return len(substance) < 2
+
+
+_URLISH = re.compile(r"[./]|^https?$|^www$", re.I)
 
 
 def _yes_or_no(reply) -> bool:
@@ -130,9 +176,8 @@ def _code_like(text: str) -> bool:
     return len(text) >= 2 and (text.isupper() or any(c.isdigit() for c in text))
 
 
-def _overlap(sentence, ctx) -> bool:
-    """Does the reply take up a content word of the question ("warna merah" -> "merah")?"""
-    customer, reply = ctx.customer, ctx.reply
+def _asked_stems(customer, sentence=None) -> set:
+    """The stems of the content words the customer asked about (in one question, or all)."""
     pack = customer.pack
     skip = set()
     for key in ("honorifics", "generic_address", "words.filler",
@@ -142,8 +187,14 @@ def _overlap(sentence, ctx) -> bool:
     asked = set()
     for n, norm in enumerate(customer.norms):
         word = customer.words[customer.norm_word[n]]
-        if (sentence.start <= word.start < sentence.end and n not in skip and norm not in pack.stopwords
-                and (len(norm) >= 3 or _code_like(word.text))):
+        if ((sentence is None or sentence.start <= word.start < sentence.end) and n not in skip
+                and norm not in pack.stopwords and (len(norm) >= 3 or _code_like(word.text))):
             asked.add(_stem(norm))
+    return asked
+
+
+def _overlap(sentence, ctx) -> bool:
+    """Does the reply take up a content word of the question ("warna merah" -> "merah")?"""
+    asked = _asked_stems(ctx.customer, sentence)
     # a short word asked about, with a suffix in the reply: "resi" -> "resinya"
-    return any(_stem(n) in asked or n[:4] in asked or n[:3] in asked for n in reply.norms)
+    return any(_stem(n) in asked or n[:4] in asked or n[:3] in asked for n in ctx.reply.norms)

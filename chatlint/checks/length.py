@@ -5,14 +5,21 @@ Options:
   min_words: number   at least this many words
   substance: bool     count only words that carry content: not the customer's
                       name, honorifics, generic address, nor the lexicon's
-                      words.filler ("iya", "ok", "noted", "ναι"). A reply whose
-                      substance is nothing ("iya kak 🙏") is too short.
+                      words.filler ("iya", "ok", "noted", "ναι", "tunggu"), nor a
+                      link. A reply whose substance is nothing ("iya kak", "Tunggu ya",
+                      a lone link) is too short, except a complete, softened yes or no to
+                      a yes/no question: the question's own word said back, with an emoji
+                      ("Bisa kak :)" to "bisa COD?"; not "Iyaa kak 🙏").
 Variants: too_short, too_long.
 """
 
 from __future__ import annotations
 
+import re
+
 from .base import Check, Hit
+
+_LINK = re.compile(r"^(?:https?|www)$|[./][^\W\d_]", re.I)  # a link's words: "https", "smb.telkom.ac.id"
 
 
 class LengthCheck(Check):
@@ -21,7 +28,7 @@ class LengthCheck(Check):
     variants = ("too_short", "too_long")
 
     def words_needed(self):
-        return ("filler",) if self.options.get("substance") else ()
+        return ("filler", "answer_yes", "answer_no") if self.options.get("substance") else ()
 
     def run(self, ctx):
         reply = ctx.reply
@@ -33,9 +40,30 @@ class LengthCheck(Check):
         if self.options.get("substance"):
             count = len(substantive_words(ctx))
         minimum = self.options.get("min_words")
-        if minimum is not None and count < minimum:
+        if minimum is not None and count < minimum and not _softened_yes_or_no(ctx):
             return [Hit("too_short", details={"count": count, "min": minimum})]
         return []
+
+
+def _softened_yes_or_no(ctx) -> bool:
+    """A yes or no that says the question's own word back, with an emoji, to a customer who
+    asked only yes/no questions: "Bisa kak :)" to "bisa COD?" (not a bare "Iyaa kak 🙏")."""
+    reply, customer = ctx.reply, ctx.customer
+    if customer is None or not customer.questions:
+        return False
+    return (any(kind != "hostile" for *_, kind in reply.emoji)
+            and all(s.kinds in ([], ["yesno"]) for s in customer.questions)
+            and any(echoes_answer_word(s, ctx) for s in customer.questions))
+
+
+def echoes_answer_word(sentence, ctx) -> bool:
+    """Does the reply say a yes/no question's own answer word back ("yang merah ready?" ->
+    "barang ready", "bisa COD?" -> "Bisa kak")?"""
+    customer, reply = ctx.customer, ctx.reply
+    asked = {customer.norms[n] for n in range(len(customer.norms))
+             if sentence.start <= customer.words[customer.norm_word[n]].start < sentence.end}
+    return any(reply.norms[n] in asked for key in ("words.answer_yes", "words.answer_no")
+               for i, j in reply.hits.get(key, ()) for n in range(i, j))
 
 
 def substantive_words(ctx) -> list:
@@ -45,4 +73,4 @@ def substantive_words(ctx) -> list:
         for i, j in reply.hits.get(key, ()):
             empty.update(reply.norm_word[i:j])
     return [w for k, w in enumerate(reply.words)
-            if k not in empty and not (ctx.name and ctx.name.matches(w.text))]
+            if k not in empty and not (ctx.name and ctx.name.matches(w.text)) and not _LINK.search(w.text)]
