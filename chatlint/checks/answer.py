@@ -4,16 +4,19 @@ Each question in the customer's turn has a kind, from the lexicon's
 `questions:` lists (longest phrase wins: "berapa lama" is when, not how much);
 a sentence ending in "?" (Greek ";") with no question word is a yes/no
 question. What counts as an answer, per kind:
-  when      a time or date: a clock time, a date, a weekday, "besok", "in 2 days"
-  how_much  a number or price, words.price ("gratis", "free", "δωρεάν") or words.number
-  where     words.place, a link, or the words the customer asked about
-  how       words.instruction, a link, or the words asked about in a reply of 5+ words
+  when      a time or date: a clock time, a date, a weekday, "besok", "in 2 days"; or a
+            "no" about what was asked ("jpa 2 belum dibuka")
+  how_much  a number or price, words.price ("gratis", "free", "δωρεάν") or words.number;
+            or a "no" about what was asked ("kuota tidak bisa kami beritahukan")
+  where     words.place, a link, the words asked about, two words of substance or a "no"
+  how       words.instruction, a link, the words asked about, two words of substance
+            ("Dari perusahaan orang tua") or a "no"
   yesno     an answer word (words.answer_yes / answer_no) opening a clause or said back
             from the question ("ready?" -> "barang ready"), the words asked about, a
             time or a number ("6 μήνες."), or three words of substance (an indirect
             answer: "100% full-grain cowhide")
-  other     the words asked about, a number, or two words of substance (not fillers,
-            the name, address words): "what colours?" -> "black and navy"
+  other     the words asked about, a number, two words of substance (not fillers,
+            the name, address words): "what colours?" -> "black and navy", or a "no"
 A concrete next step (words.next_step with three words of substance: "DM us your
 order number so we can check the refund") answers any kind.
 A sentence with several kinds is answered by an answer to any of them; a yes or no
@@ -88,18 +91,17 @@ class AnswerCheck(Check):
         if reply.has("words.next_step") and len(_content_words(ctx)) >= 3:
             return True  # a concrete next step resolves the request ("DM us your order number so we can check")
         about = _overlap(sentence, ctx)
-        if kind == "where":
-            return about
         if kind == "yesno":  # an indirect answer with substance: "is it leather?" -> "full-grain cowhide",
             # or an exact one: a time or a number ("Τι εγγύηση έχει;" -> "6 μήνες.")
             return (_yes_or_no(reply) or about or len(_content_words(ctx)) >= 3
                     or bool(FEATURES["time_expression"](reply) or FEATURES["number"](reply))
                     or echoes_answer_word(sentence, ctx))
-        if kind == "how":
-            return about and len(reply.words) >= 5
-        if kind == "other":
-            return about or len(_content_words(ctx)) >= 2
-        return False
+        if kind in ("when", "how_much"):  # a time or a number is what they ask for: a "no" or
+            # a refusal about what was asked answers too ("belum dibuka", "kuota tidak bisa kami beritahukan")
+            return about and reply.has("words.answer_no")
+        # where, how, other: the words asked about, two words of substance ("Di buah batu",
+        # "Dari perusahaan orang tua"), or a "no"
+        return about or len(_content_words(ctx)) >= 2 or reply.has("words.answer_no")
 
 
 def _deflects(ctx) -> bool:
