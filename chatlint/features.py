@@ -89,6 +89,20 @@ def number(a: Analysis):
     return [m.span() for m in _NUMBER.finditer(a.text)][:1] + [m.span() for m in _CURRENCY.finditer(a.text)]
 
 
+def opens_with_refusal(a: Analysis):
+    """The reply opens with a refusal (words.refusal: "we can't", "belum bisa", "μόνο"),
+    greetings and address words aside: an answer that brings bad news ("Μόνο Ελλάδα και
+    Κύπρο", "Maaf tidak bisa kak"). Not one further on ("if not, ..."), nor a "no problem"."""
+    spans = a.hits.get("words.refusal")
+    if not spans:
+        return []
+    address = a.address_words
+    first = next((n for n in range(len(a.norms)) if a.norm_word[n] not in address), None)
+    taken = {n for key in ("words.thanks", "words.answer_yes") for i, j in a.hits.get(key, ())
+             if i == first for n in range(i, j)}
+    return [a.char_span(i, j) for i, j in spans if i == first and j - 1 not in taken]
+
+
 def contact_or_order_number(a: Analysis):
     """An order, phone or tracking number, or an email address."""
     text = a.text
@@ -105,6 +119,7 @@ FEATURES = {
     "shouting": shouting,
     "hostile_emoji": hostile_emoji,
     "contact_or_order_number": contact_or_order_number,
+    "opens_with_refusal": opens_with_refusal,
     "short_message": short_message,
     "time_expression": time_expression,
     "number": number,
