@@ -36,7 +36,7 @@ import re
 from ..features import FEATURES
 from ..lang.lexicon import QUESTION_KINDS
 from .base import Check, Hit
-from .length import echoes_answer_word, substantive_words
+from .length import content_words as _content_words, echoes_answer_word
 
 _EVIDENCE = {
     "when": (("time",), ("time_expression",)),
@@ -149,24 +149,6 @@ def _yes_or_no(reply) -> bool:
 
 # how many small words may come before an answer word in its clause ("Sorry, it's sold out")
 _ANSWER_REACH = 2
-
-
-def _content_words(ctx) -> list:
-    """Words that can carry an answer: not fillers, names, address words, stopwords or
-    courtesies ("Thanks for asking!" answers nothing; "Black and navy" does), nor any word
-    of a clause that thanks or greets ("Thanks for stopping by our shop")."""
-    reply = ctx.reply
-    courtesy = set()
-    for key in ("words.thanks", "words.apology", "words.greeting"):
-        for i, j in reply.hits.get(key, ()):
-            courtesy.update(reply.norm_word[i:j])
-    for key in ("words.thanks", "words.greeting"):
-        for i, j in reply.hits.get(key, ()):
-            start, end = reply.clause(i)
-            courtesy.update(reply.norm_word[start:end])
-    stopwords = reply.pack.stopwords
-    return [w for w in substantive_words(ctx)
-            if reply.words.index(w) not in courtesy and not all(n in stopwords for n in w.norms)]
 
 
 def _stem(word: str) -> str:

@@ -28,7 +28,8 @@ class LengthCheck(Check):
     variants = ("too_short", "too_long")
 
     def words_needed(self):
-        return ("filler", "answer_yes", "answer_no") if self.options.get("substance") else ()
+        return (("filler", "answer_yes", "answer_no", "thanks", "apology", "greeting", "redirect")
+                if self.options.get("substance") else ())
 
     def run(self, ctx):
         reply = ctx.reply
@@ -38,7 +39,8 @@ class LengthCheck(Check):
         if limit is not None and count > limit:
             return [Hit("too_long", details={"count": count, "max": limit})]
         if self.options.get("substance"):
-            count = len(substantive_words(ctx))
+            courtesy = courtesy_words(reply)
+            count = sum(1 for w in substantive_words(ctx) if reply.words.index(w) not in courtesy)
         minimum = self.options.get("min_words")
         if minimum is not None and count < minimum and not _softened_yes_or_no(ctx):
             return [Hit("too_short", details={"count": count, "min": minimum})]
@@ -74,3 +76,30 @@ def substantive_words(ctx) -> list:
             empty.update(reply.norm_word[i:j])
     return [w for k, w in enumerate(reply.words)
             if k not in empty and not (ctx.name and ctx.name.matches(w.text)) and not _LINK.search(w.text)]
+
+
+def courtesy_words(reply, clause_keys=("words.thanks",)) -> set:
+    """Indexes of the words that are courtesy or a redirect, not content: every word of a
+    clause that thanks ("Thanks for reaching out"; `clause_keys`), and the apology's and
+    the redirect's own words ("Sorry", "please follow and DM us"). Greetings count only
+    where `clause_keys` names them: "Sore kak" greets, but "Sore kak 😊" to "jam brp?" says when."""
+    courtesy = set()
+    for key in clause_keys:
+        for i, _ in reply.hits.get(key, ()):
+            start, end = reply.clause(i)
+            courtesy.update(reply.norm_word[start:end])
+    for key in ("words.thanks", "words.apology", "words.redirect"):
+        for i, j in reply.hits.get(key, ()):
+            courtesy.update(reply.norm_word[i:j])
+    return courtesy
+
+
+def content_words(ctx) -> list:
+    """Words that can carry an answer: substantive words that are no stopwords nor
+    courtesies ("Thanks for asking!" answers nothing; "Black and navy" does), nor words of
+    a clause that thanks or greets ("Thanks for stopping by our shop")."""
+    reply = ctx.reply
+    courtesy = courtesy_words(reply, ("words.thanks", "words.greeting"))
+    stopwords = reply.pack.stopwords
+    return [w for w in substantive_words(ctx)
+            if reply.words.index(w) not in courtesy and not all(n in stopwords for n in w.norms)]
