@@ -5,6 +5,10 @@ POST /v1/check answers exactly what `chatlint check --format json` prints
 Every error is JSON {"error": short category, "detail": what was wrong}, with a
 4xx status for anything the client sent: 400 for a body that is not UTF-8 JSON,
 413 for a body over MAX_BODY bytes, 422 for a JSON body of the wrong shape.
+
+POST /v2/check and GET /v2/languages speak LanguageTool's HTTP API (languagetool.py),
+on the same check as /v1/check; their errors are LanguageTool's: a 4xx with a
+plain-text "Error: ..." body.
 """
 
 from __future__ import annotations
@@ -14,12 +18,13 @@ import re
 import time
 from pathlib import Path
 from typing import Literal
+from urllib.parse import parse_qsl
 
 from fastapi import FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.exceptions import HTTPException
@@ -27,8 +32,10 @@ from starlette.exceptions import HTTPException
 from .. import __version__
 from ..errors import ChatlintError
 from ..rules import rule_rows
+from . import languagetool as lt
 
 MAX_BODY = 64 * 1024  # bytes; a chat reply is a few hundred
+MAX_TEXT = 5000  # characters of a draft (or of the customer's message)
 STATIC = Path(__file__).resolve().parent / "static"
 UI_LANGS = ("en", "id", "el")
 
@@ -39,8 +46,8 @@ class CheckRequest(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, json_schema_extra={"examples": [
         {"text": "barang ready gan", "reply_to": "Kak, yang merah ready?", "name": "Michael"}]})
 
-    text: str = Field(min_length=1, max_length=5000, description="The draft reply.")
-    reply_to: str | None = Field(None, max_length=5000, description="The customer's message it answers.")
+    text: str = Field(min_length=1, max_length=MAX_TEXT, description="The draft reply.")
+    reply_to: str | None = Field(None, max_length=MAX_TEXT, description="The customer's message it answers.")
     name: str | None = Field(None, max_length=100, description="The customer's name.")
     lang: Literal["auto", "id", "el", "en"] = Field("auto", description="The draft's language.")
     position: Literal["first", "middle", "closing"] | None = Field(
@@ -101,6 +108,90 @@ class ErrorOut(BaseModel):
     detail: str
 
 
+class LTCheckForm(BaseModel):
+    """LanguageTool's /v2/check parameters, form-encoded (other LanguageTool parameters are ignored)."""
+
+    text: str = Field(None, description="The draft (or `data`).")
+    data: str = Field(None, description='LanguageTool\'s annotated text as JSON: {"annotation": '
+                                        '[{"text": ...}, {"markup": ..., "interpretAs": ...}]}.')
+    language: str = Field(description="`auto`, or `id`, `el`, `en` with or without a region (`en-US`).")
+    enabledRules: str = Field(None, description="Comma-separated rule ids to report even at level=default.")
+    disabledRules: str = Field(None, description="Comma-separated rule ids not to report.")
+    enabledCategories: str = Field(None)
+    disabledCategories: str = Field(None)
+    enabledOnly: str = Field(None, description="`true`: report only enabledRules/enabledCategories.")
+    level: Literal["default", "picky", ""] = Field(None, description="`picky` also reports info-level "
+                                                                 "findings; empty is `default`.")
+    motherTongue: str = Field(None, description="Accepted and ignored.")
+    preferredVariants: str = Field(None, description="With language=auto: the code to report, e.g. en-GB.")
+    replyTo: str = Field(None, description="chatlint's own: the customer's message the draft answers.")
+    customerName: str = Field(None, description="chatlint's own: the customer's name.")
+    position: Literal["first", "middle", "closing", ""] = Field(
+        None, description="chatlint's own: where the reply stands in the conversation (empty: unknown).")
+
+
+class LTCategory(BaseModel):
+    id: str
+    name: str
+
+
+class LTRule(BaseModel):
+    id: str
+    description: str
+    issueType: str
+    category: LTCategory
+
+
+class LTContext(BaseModel):
+    text: str
+    offset: int
+    length: int
+
+
+class LTReplacement(BaseModel):
+    value: str
+
+
+class LTMatch(BaseModel):
+    message: str
+    shortMessage: str
+    replacements: list[LTReplacement]
+    offset: int = Field(description="UTF-16 code units into the text (or data) sent.")
+    length: int
+    context: LTContext
+    sentence: str
+    rule: LTRule
+
+
+class LTDetected(BaseModel):
+    name: str
+    code: str
+
+
+class LTLanguageOut(BaseModel):
+    name: str
+    code: str
+    detectedLanguage: LTDetected
+
+
+class LTCheckResponse(BaseModel):
+    software: dict
+    language: LTLanguageOut
+    matches: list[LTMatch]
+
+
+class LTLanguage(BaseModel):
+    name: str
+    code: str
+    longCode: str
+
+
+LT_ERRORS = {status: {"description": what, "content": {"text/plain": {"schema": {"type": "string"}}}}
+             for status, what in [(400, "A parameter is missing or wrong (LanguageTool's plain-text error)."),
+                                  (413, f"The text is over {MAX_TEXT} characters, or the body over "
+                                        f"{MAX_BODY} bytes.")]}
+
+
 class ApiError(Exception):
     """A request the API refuses: turned into {"error": what, "detail": detail} with `status`."""
 
@@ -129,8 +220,8 @@ def ui_language(accept: str | None) -> str:
     return best
 
 
-async def read_json(request: Request):
-    """The body as JSON, within MAX_BODY bytes; ApiError 400/413 otherwise."""
+async def read_body(request: Request) -> str:
+    """The body as text, within MAX_BODY bytes; ApiError 400/413 otherwise."""
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > MAX_BODY:
         raise ApiError(413, "body too large", f"the body is {declared} bytes; the limit is {MAX_BODY}")
@@ -140,9 +231,14 @@ async def read_json(request: Request):
         if len(body) > MAX_BODY:
             raise ApiError(413, "body too large", f"the body is over the limit of {MAX_BODY} bytes")
     try:
-        raw = body.decode("utf-8")
+        return body.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ApiError(400, "invalid UTF-8", f"the body is not valid UTF-8 (byte {exc.start})") from None
+
+
+async def read_json(request: Request):
+    """The body as JSON, within MAX_BODY bytes; ApiError 400/413 otherwise."""
+    raw = await read_body(request)
     try:
         return json.loads(raw)
     except json.JSONDecodeError as exc:
@@ -152,12 +248,47 @@ async def read_json(request: Request):
         raise ApiError(400, "invalid JSON", f"the body is not usable JSON: {exc}") from None
 
 
-def field_errors(exc: ValidationError | RequestValidationError) -> str:
+def field_errors(exc: ValidationError | RequestValidationError, names: dict | None = None) -> str:
+    """What was wrong with each field; `names` renames fields (to the client's parameter names)."""
     parts = []
     for err in exc.errors():
-        where = ".".join(str(p) for p in err.get("loc", ()) if p != "body") or "body"
+        where = ".".join(str((names or {}).get(p, p)) for p in err.get("loc", ()) if p != "body") or "body"
         parts.append(f"{where}: {err.get('msg', 'invalid')}")
     return "; ".join(parts)
+
+
+# LanguageTool's parameter for each field of CheckRequest, in its error messages
+LT_NAMES = {"text": "text", "reply_to": "replyTo", "name": "customerName", "lang": "language",
+            "position": "position"}
+
+
+async def read_form(request: Request) -> dict[str, str]:
+    """LanguageTool's parameters: the query string and the form-encoded body (within MAX_BODY
+    bytes). A parameter given twice counts once, the last time."""
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind in ("multipart/form-data", "application/json"):
+        raise lt.LTError(400, f"Send the parameters form-encoded (application/x-www-form-urlencoded), "
+                              f"not as {kind}")
+    raw = [request.url.query, await read_body(request)]
+    params = {}
+    for part in raw:
+        try:
+            params.update(parse_qsl(part, keep_blank_values=True, encoding="utf-8", errors="strict",
+                                    max_num_fields=200))
+        except UnicodeDecodeError:
+            raise lt.LTError(400, "The parameters are not valid UTF-8 once percent-decoded") from None
+        except ValueError as exc:  # more than max_num_fields
+            raise lt.LTError(400, f"Unreadable parameters: {exc}") from None
+    return params
+
+
+def lt_error(status: int, message: str, headers=None) -> PlainTextResponse:
+    """An error as LanguageTool's server sends it: plain text, "Error: " and the message."""
+    return PlainTextResponse(f"Error: {message}", status_code=status, headers=headers)
+
+
+def speaks_lt(request: Request) -> bool:
+    return request.url.path.startswith("/v2/") or request.url.path == "/v2"
 
 
 def create_app(linter=None) -> FastAPI:
@@ -189,13 +320,29 @@ def create_app(linter=None) -> FastAPI:
     async def http_error(request: Request, exc: HTTPException):
         from http import HTTPStatus
 
+        headers = getattr(exc, "headers", None)
+        if speaks_lt(request):
+            path = request.url.path
+            if exc.status_code == 404:
+                return lt_error(404, f"Unsupported action: '{path}'. chatlint answers POST /v2/check "
+                                     "and GET /v2/languages", headers)
+            if exc.status_code == 405:
+                allowed = {k.lower(): v for k, v in (headers or {}).items()}.get("allow") or "another method"
+                return lt_error(405, f"{path} needs to be called with {allowed}", headers)
+            return lt_error(exc.status_code, str(exc.detail), headers)
         phrase = HTTPStatus(exc.status_code).phrase.lower()
         detail = exc.detail if isinstance(exc.detail, str) else json.dumps(exc.detail)
-        return error(exc.status_code, phrase, detail, getattr(exc, "headers", None))
+        return error(exc.status_code, phrase, detail, headers)
 
     @app.exception_handler(ApiError)
     async def api_error(request: Request, exc: ApiError):
+        if speaks_lt(request):
+            return lt_error(exc.status, exc.detail[:1].upper() + exc.detail[1:])
         return error(exc.status, exc.what, exc.detail)
+
+    @app.exception_handler(lt.LTError)
+    async def languagetool_error(request: Request, exc: lt.LTError):
+        return lt_error(exc.status, exc.message)
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError):
@@ -216,16 +363,52 @@ def create_app(linter=None) -> FastAPI:
         except ValidationError as exc:
             return error(422, "invalid request", field_errors(exc))
         try:
-            result, seconds = await run_in_threadpool(timed, req)
+            result, _, seconds = await run_in_threadpool(timed, req)
         except ChatlintError as exc:
             return error(422, "invalid request", str(exc))
         return JSONResponse(result.to_dict(), headers={"Server-Timing": f"check;dur={seconds * 1000:.2f}"})
 
     def timed(req: CheckRequest):
+        """The one check both APIs run: its Result, the draft's Analysis, and the seconds it took."""
         start = time.perf_counter()
-        result = linter.check(req.text, reply_to=req.reply_to, name=req.name, lang=req.lang,
-                              position=req.position, disable=req.disable)
-        return result, time.perf_counter() - start
+        result, analysis = linter.check_analysed(req.text, reply_to=req.reply_to, name=req.name,
+                                                 lang=req.lang, position=req.position, disable=req.disable)
+        return result, analysis, time.perf_counter() - start
+
+    @app.post("/v2/check", summary="Check a draft, LanguageTool's way",
+              tags=["LanguageTool API v2"], response_model=LTCheckResponse, responses=LT_ERRORS,
+              openapi_extra={"requestBody": {"required": True, "content": {
+                  "application/x-www-form-urlencoded": {"schema": {
+                      "$ref": "#/components/schemas/LTCheckForm"}}}}})
+    async def languagetool_check(request: Request):
+        """LanguageTool's `/v2/check`: the same check as /v1/check, answered in LanguageTool's
+        shape (offsets in UTF-16 code units), for LanguageTool's browser add-ons and editor
+        plugins pointed at this server. chatlint's own extra parameters: `replyTo` (the
+        customer's message), `customerName`, `position`."""
+        params = lt.parse_check(await read_form(request), linter.languages, MAX_TEXT)
+        plain = params.text.plain
+        result = analysis = None
+        seconds = 0.0
+        if plain.strip():  # nothing to check in an empty field
+            try:
+                req = CheckRequest(text=plain, reply_to=params.reply_to, name=params.name,
+                                   lang=params.lang, position=params.position)
+            except ValidationError as exc:
+                raise lt.LTError(400, field_errors(exc, LT_NAMES)) from None
+            try:
+                result, analysis, seconds = await run_in_threadpool(timed, req)
+            except ChatlintError as exc:
+                raise lt.LTError(400, str(exc)) from None
+        detected = result.lang if result is not None and params.lang == "auto" else linter.detect(plain)
+        body = lt.check_response(params, result, analysis, linter.rules, detected, __version__)
+        return JSONResponse(body, headers={"Server-Timing": f"check;dur={seconds * 1000:.2f}"})
+
+    @app.get("/v2/languages", summary="The languages, LanguageTool's way", tags=["LanguageTool API v2"],
+             response_model=list[LTLanguage])
+    async def languagetool_languages():
+        """LanguageTool's `/v2/languages`: each language chatlint checks, as a bare code and
+        with its usual regions (`id`, `id-ID`, `el`, `el-GR`, `en`, `en-US`, ...)."""
+        return JSONResponse(lt.languages(linter.languages))
 
     @app.get("/v1/rules", summary="List the rules", response_model=list[RuleOut])
     async def rules():
@@ -253,6 +436,10 @@ def create_app(linter=None) -> FastAPI:
             request_schema = CheckRequest.model_json_schema(ref_template="#/components/schemas/{model}")
             request_schema["properties"]["disable"]["items"] = {"enum": sorted(linter.rules)}
             schema["components"]["schemas"]["CheckRequest"] = request_schema
+            form = LTCheckForm.model_json_schema()
+            form["properties"]["language"]["enum"] = ["auto", *sorted(
+                row["longCode"] for row in lt.languages(linter.languages))]
+            schema["components"]["schemas"]["LTCheckForm"] = form
             app.openapi_schema = schema
         return app.openapi_schema
 

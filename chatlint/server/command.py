@@ -44,7 +44,8 @@ def bind(host: str, port: int) -> socket.socket:
 @options.rules_dirs
 @options.disable
 def serve(host, port, rules_dirs, disable):
-    """Serve the checking page and the HTTP API (POST /v1/check, GET /v1/rules, /openapi.json)."""
+    """Serve the checking page and the HTTP API (POST /v1/check, GET /v1/rules, /openapi.json),
+    and LanguageTool's API (POST /v2/check, GET /v2/languages) for its add-ons and editor plugins."""
     from ..cli import handle_errors  # imported here: cli.py imports this module
 
     handle_errors(run)(host, port, rules_dirs, disable)
@@ -66,6 +67,8 @@ def run(host: str, port: int, rules_dirs=(), disable=()) -> None:
     actual = sock.getsockname()[1]
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"chatlint: serving http://{shown}:{actual}/ (API: POST /v1/check, GET /v1/rules, /openapi.json; Ctrl+C stops)",
+               err=True)
+    click.echo(f"chatlint: LanguageTool add-ons and plugins: set the server to http://{shown}:{actual}/v2",
                err=True)
     if host not in LOOPBACK:
         click.echo(f"chatlint: warning: listening on {host}, reachable from other machines; "
