@@ -220,8 +220,8 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
 
     cases = load_cases(args.data)
-    if not args.data.exists():
-        print(f"note: {args.data} is absent; the real en/id cases are skipped", file=sys.stderr)
+    if not any((args.data / f"real_replies_{lang}.jsonl").exists() for lang in LANGS):
+        print(f"note: no real replies in {args.data}; the real en/id cases are skipped", file=sys.stderr)
     if not cases:
         print("no labelled cases to measure (bench/labels/ and the real replies)", file=sys.stderr)
         return 0
