@@ -180,6 +180,11 @@ class Linter:
                 findings.append(finding)
                 if finding.critical and critical is None:
                     critical = rule.id
+        # one mistake, one finding: a wrong name is not also a missing name or a generic address
+        superseded = {other for rule_id in failed for other in self.rules[rule_id].supersedes} & failed
+        if superseded:
+            findings = [f for f in findings if f.rule not in superseded]
+            failed -= superseded
         score, costs = score_reply(applied, failed, critical)
         findings.sort(key=lambda f: (f.start is None, f.start or 0, f.rule))
         return Result(text=text, lang=lang, score=score, findings=findings, applied=list(applied),

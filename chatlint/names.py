@@ -13,7 +13,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .lang.normalize import fold, greek_skeleton, is_greek
+from .lang.normalize import GREEK_LETTERS, fold, greek_skeleton, is_greek
 
 _NAME_PART = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "kak", "ka", "mas", "mbak", "mba",
@@ -84,6 +84,9 @@ class NameForms:
         for part in parts:  # "Yannis" in a profile, "Γιάννη" in the reply
             for reading in _latin_readings(part):
                 self.keys |= _vocatives(name_key(reading))
+            if is_greek(part):  # "Ζωή" in a profile, "Zoi" letter by letter in the reply
+                self.keys |= _vocatives(name_key(fold(part).translate(GREEK_LETTERS)))
+        self.part_folds = [fold(p) for p in parts]  # shortenings compare letters: Yati, Nurhayati
 
     def __bool__(self) -> bool:
         return bool(self.keys)
@@ -96,6 +99,10 @@ class NameForms:
             return True
         if lenient and len(key) >= 3:
             if any(p.startswith(key) or p.endswith(key) for p in self.part_keys if len(p) > len(key)):
+                return True
+            folded = fold(word)
+            if len(folded) >= 3 and any(p.startswith(folded) or p.endswith(folded)
+                                        for p in self.part_folds if len(p) > len(folded)):
                 return True
             # a nickname spelled another way: Lizzie for Lizzy, Becka for Becca (not the
             # name itself: Marina is not Maria)

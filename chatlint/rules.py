@@ -46,7 +46,7 @@ RULE_SPEC = Obj(
         "id": str, "when": str, "critical": bool, "enabled": bool, "link": str,
         "scope": Enum("message", "conversation"),
         "escalate": Obj(required={"when": str, "level": Enum(*LEVELS)}),
-        "fix": {str: str},
+        "fix": {str: str}, "supersedes": [str],
     },
     what="rule",
 )
@@ -98,6 +98,8 @@ class Rule:
     escalate: tuple | None = None  # (Condition, level)
     fix: dict = field(default_factory=dict)
     scope: str = "message"
+    supersedes: list = field(default_factory=list)  # rules whose findings this one's replace
+    supersedes_line: int = 0
 
     def text(self, table: dict, lang: str, variant: str, details: dict) -> str | None:
         entry = table.get(lang) or table.get("en") or next(iter(table.values()), None)
@@ -194,7 +196,8 @@ def load_rule(path: Path, known_signals: set[str], lexicons: dict) -> Rule | dic
         languages=languages, when=when, check=check, message=data["message"],
         suggestion=data["suggestion"], examples=examples, critical=data.get("critical", False),
         enabled=data.get("enabled", True), link=data.get("link"), escalate=escalate,
-        fix=data.get("fix", {}), scope=scope,
+        fix=data.get("fix", {}), scope=scope, supersedes=data.get("supersedes", []),
+        supersedes_line=source.line(("supersedes",)) if "supersedes" in data else 0,
     )
 
 
@@ -245,4 +248,8 @@ def load_rules(folders: list[Path], known_signals: set[str], lexicons: dict) -> 
                         setattr(base, key, loaded[key])
                 continue
             rules[loaded.id] = loaded
+    for rule in rules.values():
+        for other in rule.supersedes:
+            if other not in rules:
+                raise ChatlintError(f"supersedes: unknown rule {other!r}", rule.path, rule.supersedes_line)
     return rules

@@ -92,3 +92,13 @@ def test_the_judgement_bench_skips_real_replies_without_the_data(tmp_path):
     assert run.returncode == 0, run.stderr
     assert "real en/id cases are skipped" in run.stderr
     assert "macro F1" in run.stdout and "apology" in run.stdout
+
+
+def test_supersedes_names_known_rules(tmp_path):
+    (tmp_path / "x.yaml").write_text(
+        (ROOT / "rules" / "builtin" / "wrong-name.yaml").read_text(encoding="utf-8")
+        .replace("id: wrong-name", "").replace("supersedes: [use-name, generic-address]",
+                                               "supersedes: [use-name, no-such-rule]"), encoding="utf-8")
+    with pytest.raises(ChatlintError) as error:
+        chatlint.engine.Linter(rule_dirs=[tmp_path])
+    assert "unknown rule 'no-such-rule'" in str(error.value) and "x.yaml" in str(error.value)

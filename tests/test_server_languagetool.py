@@ -114,7 +114,7 @@ FIXABLE = [
      "replyTo": "Kak paket saya belum sampai, sudah seminggu!", "customerName": "Dewi"},
     {"text": "🙂 Το δέμα ΔΕΝ έφυγε ακόμα ΣΥΓΓΝΩΜΗ!!!", "language": "auto",
      "replyTo": "Πότε θα έρθει η παραγγελία μου; Έχει αργήσει πολύ", "customerName": "Γιώργος"},
-    {"text": "Thanks Rachel! 🎉 your order ships tomorrow", "language": "en-GB", "customerName": "Sarah"},
+    {"text": "Thanks Rachel! 🎉 your order ships tomorrow 🙄", "language": "en-GB", "customerName": "Sarah"},
     {"text": "barang ready gan", "language": "id", "replyTo": "Kak, yang merah ready?",
      "customerName": "Michael"},
 ]

@@ -42,7 +42,7 @@ _GREEK_DIGRAPHS = [
     ("ου", "u"), ("ει", "i"), ("οι", "i"), ("υι", "i"), ("αι", "e"),
     ("αυ", "av"), ("ευ", "ev"), ("μπ", "v"), ("ντ", "d"), ("γκ", "g"), ("γγ", "g"),
 ]  # μπ and β are one sound in the skeleton: Greeklish "b" spells both (Sabbato, bravo)
-_GREEK_LETTERS = str.maketrans({
+GREEK_LETTERS = str.maketrans({
     "α": "a", "β": "v", "γ": "g", "δ": "d", "ε": "e", "ζ": "z", "η": "i", "θ": "8",
     "ι": "i", "κ": "k", "λ": "l", "μ": "m", "ν": "n", "ξ": "3", "ο": "o", "π": "p",
     "ρ": "r", "σ": "s", "τ": "t", "υ": "i", "φ": "v", "χ": "h", "ψ": "ps", "ω": "o",
@@ -66,7 +66,7 @@ def greek_skeleton(word: str) -> str:
     if is_greek(word):
         for a, b in _GREEK_DIGRAPHS:
             word = word.replace(a, b)
-        word = word.translate(_GREEK_LETTERS)
+        word = word.translate(GREEK_LETTERS)
     else:
         if word[:2] in ("yi", "ye", "ya", "yo"):  # Yiannis, Yorgos: γι/γε as y
             word = "g" + word[1:]
