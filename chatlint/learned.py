@@ -51,6 +51,14 @@ def features(analysis) -> set[str]:
     return out
 
 
+def features_of(analysis) -> set[str]:
+    """features(analysis), read once per message however many models ask."""
+    found = analysis.__dict__.get("_learned_features")
+    if found is None:
+        found = analysis.__dict__["_learned_features"] = features(analysis)
+    return found
+
+
 class Model:
     """One logistic model: a bias, a weight per feature, and the threshold to say yes.
 
@@ -67,7 +75,7 @@ class Model:
 
     def probability(self, analysis) -> float:
         weights = self.weights
-        z = self.bias + sum(weights.get(f, 0.0) for f in features(analysis))
+        z = self.bias + sum(weights.get(f, 0.0) for f in features_of(analysis))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def says(self, analysis) -> bool:
