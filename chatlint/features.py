@@ -89,6 +89,30 @@ def number(a: Analysis):
     return [m.span() for m in _NUMBER.finditer(a.text)][:1] + [m.span() for m in _CURRENCY.finditer(a.text)]
 
 
+_PING_LINE = re.compile(r"^[\s?!.]*(?:\w{1,2})?[\s?!.]*$")  # "P", "??", "ka?", "p."
+
+
+def repeated_pings(a: Analysis):
+    """Two or more lines after the customer's message that only call for attention ("P",
+    "ka?", "Minnn", "??", "halo"): they kept waiting for a reply. Pings that open a chat
+    ("P / P / Permisi kak") are how some people say hello, not a wait."""
+    if a.text.count("\n") < 2:
+        return []
+    address = a.address_words
+    spans, start, said = [], 0, False
+    for line in a.text.split("\n"):
+        end = start + len(line)
+        inside = [k for k, w in enumerate(a.words) if start <= w.start < end]
+        if line.strip():
+            ping = bool(_PING_LINE.match(line)) or (bool(inside) and len(inside) <= 2
+                                                     and all(k in address for k in inside))
+            if ping and said:
+                spans.append((start, end))
+            said = said or not ping
+        start = end + 1
+    return spans if len(spans) >= 2 else []
+
+
 def opens_with_refusal(a: Analysis):
     """The reply opens with a refusal (words.refusal: "we can't", "belum bisa", "μόνο"),
     greetings and address words aside: an answer that brings bad news ("Μόνο Ελλάδα και
@@ -120,6 +144,7 @@ FEATURES = {
     "hostile_emoji": hostile_emoji,
     "contact_or_order_number": contact_or_order_number,
     "opens_with_refusal": opens_with_refusal,
+    "repeated_pings": repeated_pings,
     "short_message": short_message,
     "time_expression": time_expression,
     "number": number,
