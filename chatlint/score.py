@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from . import options
+from .cli import format_option
 from .errors import ChatlintError
 from .model import level_rank
 from .readers import FORMATS
@@ -33,14 +34,6 @@ def apply_flags(settings: Settings, agents, idle_gap, business_hours, columns) -
     return settings
 
 
-def _writer(fmt, out, console):
-    from .formatters.scorecard_text import TerminalWriter
-    from .formatters.transcript import CsvWriter, JsonLinesWriter, JsonWriter
-
-    return {"json": JsonWriter, "jsonl": JsonLinesWriter, "csv": CsvWriter}[fmt](out) if fmt != "text" \
-        else TerminalWriter(console)
-
-
 def _total_size(paths) -> int:
     import os
 
@@ -51,17 +44,13 @@ def run(files, fmt, fmt_in, html, strict, fail_level, exit_zero, settings: Setti
         channel="chat"):
     from rich.console import Console
 
-    from .conversation.run import ScoreRun
-    from .conversation.scorecard import Scorecard
-    from .engine import Linter
+    from .api import Config, Scoring
+    from .formatters import get
 
     if not files:
         raise click.UsageError("no files given: chatlint score EXPORT.txt [MORE...]")
-    linter = Linter(rule_dirs=rules_dirs, disable=disable, settings=settings)
-    if channel not in settings.response_time:
-        raise ChatlintError(f"--channel {channel}: no response-time target; known channels: "
-                            f"{', '.join(settings.response_time)}")
-    scoring = ScoreRun(files, linter, settings, fmt_in=fmt_in, channel=channel)
+    scoring = Scoring(list(files), Config(settings, None, tuple(rules_dirs), tuple(disable)), fmt_in=fmt_in,
+                      channel=channel)
     err = Console(file=sys.stderr, highlight=False)
     if settings.agents:
         err.print(f"chatlint: admins: {', '.join(scoring.agents)}")
@@ -73,9 +62,8 @@ def run(files, fmt, fmt_in, html, strict, fail_level, exit_zero, settings: Setti
     else:
         err.print("chatlint: warning: no admin found; every message counts as the customer's. "
                   "Pass --agent NAME.")
-    out = Console(file=sys.stdout, highlight=False, soft_wrap=True)
-    writer = _writer(fmt, sys.stdout, out)
-    card = Scorecard()
+    writer = get("transcript", fmt)(sys.stdout)
+    card = scoring.card
     report = None
     if html:
         from .formatters.html import HtmlReport
@@ -90,8 +78,7 @@ def run(files, fmt, fmt_in, html, strict, fail_level, exit_zero, settings: Setti
         task = progress.add_task("scoring", total=None)
         progress.start()
     try:
-        for scored in scoring:
-            row = card.add(scored)
+        for scored, row in scoring:
             writer.conversation(scored, row)
             if report:
                 report.conversation(scored, row)
@@ -137,8 +124,7 @@ def run(files, fmt, fmt_in, html, strict, fail_level, exit_zero, settings: Setti
               help="When chats are answered; response times then count business minutes only.")
 @click.option("--channel", default="chat", show_default=True, metavar="NAME",
               help="The channel the chats came from, for the response-time target (chat, email...).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl", "csv"]), default="text",
-              show_default=True)
+@format_option("transcript")
 @click.option("--html", type=click.Path(dir_okay=False), metavar="FILE",
               help="Also write a self-contained HTML report.")
 @click.option("--strict", is_flag=True, help="Any skipped input line is an error (exit 2).")

@@ -37,6 +37,24 @@ def median_of(counts: Counter) -> float | None:
     return (low + high) / 2
 
 
+def top_rules(failed: Counter, n: int = 3) -> list[str]:
+    """The rules failed most often, ties by rule id (the same whatever order they were counted in)."""
+    return [rule for rule, _ in sorted(failed.items(), key=lambda kv: (-kv[1], kv[0]))[:n]]
+
+
+def message_row(scored, item) -> dict:
+    """One message of a scored conversation, as `chatlint score --format json` gives it."""
+    m = item.message
+    return {
+        "file": m.file, "line": m.line, "end_line": m.end_line or m.line,
+        "conversation": scored.conversation.id, "time": m.time.isoformat(sep=" ") if m.time else None,
+        "sender": m.sender, "role": item.role, "text": m.text,
+        "position": item.position, "score": item.score,
+        "response_minutes": round(item.wait, 1) if item.wait is not None else None,
+        "findings": [f.to_dict() for f in item.findings],
+    }
+
+
 def bucket(minutes: float) -> str:
     return next(label for bound, label in BUCKETS if minutes < bound)
 
@@ -70,7 +88,7 @@ class AdminCard:
     def to_dict(self) -> dict:
         return {"admin": self.name, "messages": self.messages, "conversations": self.conversations,
                 "score": self.score, "median_response_minutes": median_of(self.waits),
-                "top_failing_rules": [r for r, _ in self.failed.most_common(3)]}
+                "top_failing_rules": top_rules(self.failed)}
 
 
 class Scorecard:

@@ -24,7 +24,7 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.exceptions import HTTPException
 
-from .. import __version__
+from .. import __version__, api
 from ..errors import ChatlintError
 from ..rules import rule_rows
 
@@ -223,8 +223,8 @@ def create_app(linter=None) -> FastAPI:
 
     def timed(req: CheckRequest):
         start = time.perf_counter()
-        result = linter.check(req.text, reply_to=req.reply_to, name=req.name, lang=req.lang,
-                              position=req.position, disable=req.disable)
+        result = api.check(req.text, reply_to=req.reply_to, name=req.name, lang=req.lang,
+                           position=req.position, config=linter, disable=req.disable)
         return result, time.perf_counter() - start
 
     @app.get("/v1/rules", summary="List the rules", response_model=list[RuleOut])
