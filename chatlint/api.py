@@ -123,7 +123,7 @@ def lint(paths_or_templates, config=None, baseline: str | None = None, update_ba
     `chatlint lint` reads them), Templates (chatlint.library), or mappings with `text`
     and optionally `id`, `lang`, `reply_to`, `intent`, `disable`. Returns a Report
     (chatlint.lint): .checked (each template's score and located findings), .failed."""
-    from .lint import run
+    from .library.lint import run
 
     if isinstance(paths_or_templates, (str, Path)):
         paths_or_templates = [paths_or_templates]

@@ -18,14 +18,14 @@ from pathlib import Path
 
 import click
 
-from . import options
-from .cli import format_option
-from .errors import ChatlintError
-from .library import Template, library_files, read_file
-from .library.standins import INTENTS, Placeholders, customer_message, stand_in, substitute
-from .model import Finding, Fix, level_rank
-from .scoring import judge
-from .suppress import UNUSED, Baseline, apply_suppressions, fingerprint
+from .. import options
+from ..cli import format_option
+from ..errors import ChatlintError
+from . import Template, library_files, read_file
+from .standins import INTENTS, Placeholders, customer_message, stand_in, substitute
+from ..model import Finding, Fix, level_rank
+from ..scoring import judge
+from ..suppress import UNUSED, Baseline, apply_suppressions, fingerprint
 
 
 @dataclass
@@ -212,7 +212,7 @@ def common_start(paths) -> Path:
 
 
 def emit(report: Report, fmt: str, output: str | None) -> None:
-    from .formatters import get
+    from ..formatters import get
 
     write = get("report", fmt)
     if output:
@@ -242,7 +242,7 @@ def emit(report: Report, fmt: str, output: str | None) -> None:
 def lint_command(paths, config_path, fmt, output, rules_dirs, disable, fail_level, fail_under, exit_zero,
                  baseline, update_baseline):
     """Lint canned-reply libraries: YAML, JSON, CSV, Markdown or text files, or folders of them."""
-    from .cli import handle_errors
+    from ..cli import handle_errors
 
     handle_errors(_lint)(paths, config_path, fmt, output, rules_dirs, disable, fail_level, fail_under,
                          exit_zero, baseline, update_baseline)
@@ -250,7 +250,7 @@ def lint_command(paths, config_path, fmt, output, rules_dirs, disable, fail_leve
 
 def _lint(paths, config_path, fmt, output, rules_dirs, disable, fail_level, fail_under, exit_zero,
           baseline, update_baseline):
-    from . import api
+    from .. import api
 
     if update_baseline and not baseline:
         raise click.UsageError("--update-baseline needs --baseline FILE")

@@ -7,17 +7,17 @@ from pathlib import Path
 
 import click
 
-from . import options
-from .cli import format_option
-from .errors import ChatlintError
-from .model import level_rank
-from .readers import FORMATS
-from .settings import Settings
+from .. import options
+from . import format_option
+from ..errors import ChatlintError
+from ..model import level_rank
+from ..readers import FORMATS
+from ..settings import Settings
 
 
 def apply_flags(settings: Settings, agents, idle_gap, business_hours, columns) -> Settings:
-    from .conversation.hours import DAYS, BusinessHours
-    from .readers.tabular import parse_columns
+    from ..conversation.hours import DAYS, BusinessHours
+    from ..readers.tabular import parse_columns
 
     if agents:
         settings.agents = list(agents)
@@ -44,8 +44,8 @@ def run(files, fmt, fmt_in, html, strict, fail_level, exit_zero, settings: Setti
         channel="chat"):
     from rich.console import Console
 
-    from .api import Config, Scoring
-    from .formatters import get
+    from ..api import Config, Scoring
+    from ..formatters import get
 
     if not files:
         raise click.UsageError("no files given: chatlint score EXPORT.txt [MORE...]")
@@ -66,7 +66,7 @@ def run(files, fmt, fmt_in, html, strict, fail_level, exit_zero, settings: Setti
     card = scoring.card
     report = None
     if html:
-        from .formatters.html import HtmlReport
+        from ..formatters.html import HtmlReport
 
         report = HtmlReport(html)
     worst = None
@@ -139,11 +139,11 @@ def score(files, fmt_in, columns, agents, idle_gap, business_hours, channel, fmt
     """Score exported chats: every admin message, each conversation and each admin.
 
     FILE: WhatsApp .txt/.zip exports, Telegram result.json, CSV or JSON Lines."""
-    from .cli import handle_errors
+    from . import handle_errors
 
     @handle_errors
     def body():
-        from .config import load_settings
+        from ..config import load_settings
 
         start = Path(files[0]).resolve().parent if files else Path(".")
         settings, _ = load_settings(config_path, start)

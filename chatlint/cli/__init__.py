@@ -7,8 +7,8 @@ import sys
 
 import click
 
-from . import options
-from .errors import ChatlintError
+from .. import options
+from ..errors import ChatlintError
 
 LANG_CHOICE = click.Choice(["auto", "id", "el", "en"])
 
@@ -29,14 +29,14 @@ def handle_errors(func):
 
 def make_linter(rules_dirs=(), disable=(), config=None):
     """The Linter for the configuration found from the current folder (or `config`); flags win."""
-    from . import api
+    from .. import api
 
     return api.linter_for(api.load_config(config, ".", rules_dirs, disable))
 
 
 def format_option(kind: str):
     """--format, its choices from the formatter registry (chatlint/formatters)."""
-    from .formatters import names
+    from ..formatters import names
 
     return click.option("--format", "fmt", type=click.Choice(names(kind)), default="text", show_default=True)
 
@@ -52,8 +52,8 @@ class LazyGroup(click.Group):
     `chatlint check` does not pay for the readers, the library formats or the server."""
 
     lazy = {
-        "lint": "chatlint.lint:lint_command",
-        "score": "chatlint.score:score",
+        "lint": "chatlint.library.lint:lint_command",
+        "score": "chatlint.cli.score:score",
         "serve": "chatlint.server.command:serve",
         "init": "chatlint.init_config:init_command",
     }
@@ -101,8 +101,8 @@ def check(text, reply_to, name, lang, position, fmt, rules_dirs, disable, fail_l
         text = sys.stdin.read()
     if not text.strip():
         raise click.UsageError("the draft is empty")
-    from . import api
-    from .formatters import get
+    from .. import api
+    from ..formatters import get
 
     config = api.load_config(config_path, ".", rules_dirs, disable)
     result = api.check(text.rstrip("\n"), reply_to=reply_to, name=name, lang=lang, position=position,
@@ -120,9 +120,9 @@ def check(text, reply_to, name, lang, position, fmt, rules_dirs, disable, fail_l
 @handle_errors
 def list_rules(fmt, rules_dirs):
     """List the rules."""
-    from .rules import rule_rows
+    from ..rules import rule_rows
 
-    from .formatters import get
+    from ..formatters import get
 
     linter = make_linter(rules_dirs)
     rows = rule_rows([*linter.rules.values(), *linter.conversation_rules.values()])
@@ -135,7 +135,7 @@ def list_rules(fmt, rules_dirs):
 @handle_errors
 def show_rule(rule_id, rules_dirs):
     """Print a rule's documentation: what it checks, why, examples."""
-    from .checks import CHECK_TYPES
+    from ..checks import CHECK_TYPES
 
     linter = make_linter(rules_dirs)
     rule = linter.rules.get(rule_id) or linter.conversation_rules.get(rule_id)
