@@ -122,7 +122,7 @@ def lint(paths_or_templates, config=None, baseline: str | None = None, update_ba
     """Lint template libraries. `paths_or_templates`: file or folder paths (read as
     `chatlint lint` reads them), Templates (chatlint.library), or mappings with `text`
     and optionally `id`, `lang`, `reply_to`, `intent`, `disable`. Returns a Report
-    (chatlint.lint): .checked (each template's score and located findings), .failed."""
+    (chatlint.library.lint): .checked (each template's score and located findings), .failed."""
     from .library.lint import run
 
     if isinstance(paths_or_templates, (str, Path)):

@@ -12,7 +12,7 @@ from a rule marked `critical: true` sets the score to 0. No rule applied: 100.
 
 The same holds for a conversation's rules (chatlint/conversation/lint.py) and for
 a template once its suppressed rules and baselined findings are taken out
-(chatlint/lint.py): each calls `finding()` for every hit and `judge()` once.
+(chatlint/library/lint.py): each calls `finding()` for every hit and `judge()` once.
 """
 
 from __future__ import annotations

@@ -52,7 +52,7 @@ class LazyGroup(click.Group):
     `chatlint check` does not pay for the readers, the library formats or the server."""
 
     lazy = {
-        "lint": "chatlint.library.lint:lint_command",
+        "lint": "chatlint.cli.lint:lint_command",
         "score": "chatlint.cli.score:score",
         "serve": "chatlint.server.command:serve",
         "init": "chatlint.init_config:init_command",

@@ -62,8 +62,8 @@ class Scored:
 
     def findings(self):
         for item in self.items:
-            for finding in item.findings:
-                yield item, finding
+            for found in item.findings:
+                yield item, found
 
 
 class Context:
