@@ -110,8 +110,28 @@ def run(files, fmt, fmt_in, html, strict, fail_level, exit_zero, settings: Setti
     return 1 if level_rank(worst) >= level_rank(fail_level) else 0
 
 
+def spark_job(files, output, master, settings, agents, fmt_in, columns, channel, strict, fail_level, exit_zero,
+              fmt, html, rules_dirs, disable) -> int:
+    """`--engine spark`: the same scoring on Spark, written as Parquet tables (chatlint/spark.py)."""
+    from ..api import Config
+    from ..readers.tabular import parse_columns
+    from ..spark import require_spark, run_job
+
+    if not output:
+        raise click.UsageError("--engine spark needs --output DIR (messages/, conversations/, agents/ go there)")
+    if html or fmt != "text":
+        raise click.UsageError("--engine spark writes Parquet under --output; --format and --html are for "
+                               "the local engine")
+    require_spark()
+    config = Config(settings, None, tuple(rules_dirs), tuple(disable))
+    code = run_job(list(files), output, master, config, agents, fmt_in,
+                   parse_columns(columns) if columns else None, channel, strict, fail_level,
+                   report=lambda line: click.echo(line, err=True))
+    return 0 if exit_zero else code
+
+
 @click.command("score")
-@click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, type=click.Path())
 @click.option("--format-in", "fmt_in", type=click.Choice(FORMATS), default="auto", show_default=True,
               help="The export's format (detected from the file when auto).")
 @click.option("--columns", metavar="FIELD=COLUMN,...",
@@ -134,11 +154,18 @@ def run(files, fmt, fmt_in, html, strict, fail_level, exit_zero, settings: Setti
 @options.exit_zero
 @click.option("--config", "config_path", type=click.Path(), metavar="FILE",
               help="Configuration file (default: discovered from the first FILE's folder upwards).")
+@click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True,
+              help="spark: score on Apache Spark (the spark extra) and write Parquet under --output.")
+@click.option("--master", metavar="URL",
+              help="With --engine spark: the Spark master (default: spark-submit's, else local[*]).")
+@click.option("--output", metavar="DIR", type=click.Path(file_okay=False),
+              help="With --engine spark: write messages/, conversations/ and agents/ (Parquet) here.")
 def score(files, fmt_in, columns, agents, idle_gap, business_hours, channel, fmt, html, strict, rules_dirs,
-          disable, fail_level, exit_zero, config_path):
+          disable, fail_level, exit_zero, config_path, engine, master, output):
     """Score exported chats: every admin message, each conversation and each admin.
 
-    FILE: WhatsApp .txt/.zip exports, Telegram result.json, CSV or JSON Lines."""
+    FILE: WhatsApp .txt/.zip exports, Telegram result.json, CSV or JSON Lines; with
+    --engine spark also Parquet message tables, and folders of either."""
     from . import handle_errors
 
     @handle_errors
@@ -149,6 +176,11 @@ def score(files, fmt_in, columns, agents, idle_gap, business_hours, channel, fmt
         settings, _ = load_settings(config_path, start)
         settings = apply_flags(settings, agents, idle_gap, business_hours, columns)
         level = fail_level or settings.fail_level
+        if engine == "spark":
+            return spark_job(files, output, master, settings, agents, fmt_in, columns, channel, strict, level,
+                             exit_zero, fmt, html, rules_dirs, disable)
+        if master or output:
+            raise click.UsageError("--master and --output go with --engine spark")
         return run(files, fmt, fmt_in, html, strict, level, exit_zero, settings, rules_dirs, disable,
                    channel)
 

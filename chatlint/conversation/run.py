@@ -17,14 +17,16 @@ class ScoreRun:
     chatlint.readers.Exports (whose own ledger then accounts for the files' lines).
     """
 
-    def __init__(self, messages, linter, settings, channel: str = "chat"):
+    def __init__(self, messages, linter, settings, channel: str = "chat", agents=None, agent_reason: str = ""):
+        """`agents`, `agent_reason`: the shop's senders as already decided (Spark decides them once
+        for all partitions); by default settings.agents, else inferred from the messages."""
         self.messages = messages
         self.linter = linter
         self.settings = settings
         self._ledger = Ledger()
-        self.agents = list(settings.agents)
-        self.agent_reason = "named with --agent" if self.agents else ""
-        if not self.agents:
+        self.agents = list(settings.agents if agents is None else agents)
+        self.agent_reason = agent_reason or ("named with --agent" if self.agents else "")
+        if not self.agents and agents is None:
             self.agents, self.agent_reason = self._infer()
         self.conversation_linter = ConversationLinter(linter, settings, channel)
 
