@@ -190,10 +190,13 @@ def _messages(pdf, job: _Job):
     from .conversation.model import Message
     from .readers.tabular import AGENT_ROLES, parse_time
 
+    pdf = pdf.sort_values("_order", kind="stable")
     if len(pdf) and bool(pdf["_by_time"].iloc[0]):
-        pdf = pdf.assign(_t=pdf["_time"].map(_sort_time)).sort_values(["_t", "_order"], kind="stable")
-    else:
-        pdf = pdf.sort_values("_order", kind="stable")
+        keys, last = [], ""
+        for value in pdf["_time"].tolist():  # a row without a readable time stays after the row before it
+            last = _sort_time(value) or last
+            keys.append(last)
+        pdf = pdf.assign(_t=keys).sort_values(["_t", "_order"], kind="stable")
     messages, skipped = [], []
     rows = zip(*(pdf[c].tolist() for c in ("_file", "_chat", "_line", "_end_line", "_time", "_sender", "_text",
                                            "_role", "_customer", "_system")))
