@@ -326,6 +326,8 @@ def score_messages(df, columns: dict | None = None, config=None, agents=None, ch
     job = _Job(config, None, "", channel)
     if settings.agents:
         admins, reason = list(settings.agents), "named with --agent"
+    elif data.filter(F.col("_role").isNotNull() & (F.trim(F.col("_role")) != "")).limit(1).count():
+        admins, reason = [], "roles as stated in the export"   # as AgentStats.infer() says it
     else:
         admins, reason = _infer_agents(data, job, keys)
     job = replace(job, agents=admins, agent_reason=reason)
@@ -393,6 +395,9 @@ def inputs(paths) -> tuple[list[str], list[str]]:
 
     tables, exports = [], []
     for given in paths:
+        if "://" in str(given):  # s3a://, hdfs://...: a Parquet table Spark reads itself
+            tables.append(str(given))
+            continue
         path = Path(given)
         if not path.exists():
             raise ChatlintError("no such file or folder", str(given))

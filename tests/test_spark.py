@@ -169,3 +169,9 @@ def test_unreadable_inputs_are_errors_naming_the_file(spark, tmp_path):
                                            str(path)])
         assert result.exit_code == 2, result.output
         assert str(path) in result.stderr and expected in result.stderr, result.stderr
+
+
+def test_the_readme_spark_example_runs(spark):
+    from test_readme import readme_blocks, run_block
+
+    run_block(readme_blocks(True)[0])
