@@ -190,16 +190,18 @@ def _messages(pdf, job: _Job):
     from .conversation.model import Message
     from .readers.tabular import AGENT_ROLES, parse_time
 
-    pdf = pdf.sort_values("_order", kind="stable")
-    if len(pdf) and bool(pdf["_by_time"].iloc[0]):
-        keys, last = [], ""
-        for value in pdf["_time"].tolist():  # a row without a readable time stays after the row before it
-            last = _sort_time(value) or last
-            keys.append(last)
-        pdf = pdf.assign(_t=keys).sort_values(["_t", "_order"], kind="stable")
+    columns = ("_order", "_file", "_chat", "_line", "_end_line", "_time", "_sender", "_text", "_role", "_customer",
+               "_system")
+    rows = sorted(zip(*(pdf[c].tolist() for c in columns)), key=lambda r: r[0])  # plain lists: pandas per row is slow
+    if rows and bool(pdf["_by_time"].iat[0]):
+        keyed, last = [], ""
+        for row in rows:  # a row without a readable time stays after the row before it
+            last = _sort_time(row[5]) or last
+            keyed.append((last, row))
+        keyed.sort(key=lambda kr: kr[0])  # stable: input order among equal times
+        rows = [row for _, row in keyed]
     messages, skipped = [], []
-    rows = zip(*(pdf[c].tolist() for c in ("_file", "_chat", "_line", "_end_line", "_time", "_sender", "_text",
-                                           "_role", "_customer", "_system")))
+    rows = (row[1:] for row in rows)
     for position, (file, chat, line, end_line, time, sender, text, role_value, customer, system) in enumerate(rows, 1):
         line = int(line) if _present(line) else position
         try:
@@ -258,9 +260,8 @@ def _score_chat(job: _Job, pdf):
     for file, line, reason in skipped:
         out.append(("skipped", None, None, None, None, None, None,
                     json.dumps({"file": file, "line": line, "reason": reason}, ensure_ascii=False)))
-    columns = ["kind", "sender", "role", "score", "minute", "rules", "conversation", "row"]
-    frame = pd.DataFrame(out, columns=columns)
-    return frame.astype({"score": "Int64", "minute": "Int64"})
+    names = ("kind", "sender", "role", "score", "minute", "rules", "conversation", "row")
+    return pd.DataFrame.from_records(out, columns=names, coerce_float=False)
 
 
 def _chat_stats(job: _Job, pdf):
