@@ -18,9 +18,9 @@ the CSV reader knows: time/timestamp/created_at, from/author, message/body...):
                  line column, messages are taken in order of time and a message's line is
                  its position in its chat)
 
-Messages are grouped by (file, conversation) and each group is scored where it lives,
-on the executors (`applyInPandas`), exactly as the single-machine `chatlint score` scores
-a chat: split at silences longer than the idle gap, the shop's messages linted against the
+Messages are grouped by (file, conversation) (whole chats hashed into `buckets`, one
+`applyInPandas` group each) and each chat is scored where it lives, on the executors,
+exactly as the single-machine `chatlint score` scores a chat: split at silences longer than the idle gap, the shop's messages linted against the
 customer's turn, then the conversation rules. Each executor process builds its Linter
 once (chatlint.api.linter_for keeps it). Agents' scorecards are aggregated by Spark.
 
@@ -55,6 +55,8 @@ CONVERSATION_SCHEMA = (
     "message_score long, rules_score long, median_response_minutes double, top_failing_rules array<string>, "
     "findings long")
 SKIPPED_SCHEMA = "file string, line long, reason string"
+ROWS_PER_BUCKET = 2000
+MAX_BUCKETS = 100_000
 _GROUP_OUT = ("kind string, sender string, role string, score long, minute long, rules array<string>, "
               "conversation string, row string")
 _STATS_OUT = "stats string, firsts string"
@@ -185,15 +187,25 @@ def _present(value) -> bool:
     return value is not None and value == value  # pandas gives NaN for a missing number
 
 
-def _messages(pdf, job: _Job):
-    """The group's rows as Messages, in order; rows whose time is no time are skipped."""
+_COLUMNS = ("_file", "_chat", "_order", "_line", "_end_line", "_time", "_sender", "_text", "_role", "_customer",
+            "_system", "_by_time")
+
+
+def _chats(pdf):
+    """The chats in a group of rows (a bucket of whole chats): lists of rows, each chat's in order."""
+    from itertools import groupby
+
+    rows = sorted(zip(*(pdf[c].tolist() for c in _COLUMNS)), key=lambda r: (r[0], r[1], r[2]))
+    for _, chat in groupby(rows, key=lambda r: (r[0], r[1])):
+        yield list(chat)
+
+
+def _messages(rows):
+    """One chat's rows as Messages, in order; rows whose time is no time are skipped."""
     from .conversation.model import Message
     from .readers.tabular import AGENT_ROLES, parse_time
 
-    columns = ("_order", "_file", "_chat", "_line", "_end_line", "_time", "_sender", "_text", "_role", "_customer",
-               "_system")
-    rows = sorted(zip(*(pdf[c].tolist() for c in columns)), key=lambda r: r[0])  # plain lists: pandas per row is slow
-    if rows and bool(pdf["_by_time"].iat[0]):
+    if rows and bool(rows[0][11]):
         keyed, last = [], ""
         for row in rows:  # a row without a readable time stays after the row before it
             last = _sort_time(row[5]) or last
@@ -201,7 +213,7 @@ def _messages(pdf, job: _Job):
         keyed.sort(key=lambda kr: kr[0])  # stable: input order among equal times
         rows = [row for _, row in keyed]
     messages, skipped = [], []
-    rows = (row[1:] for row in rows)
+    rows = ((r[0], r[1], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10]) for r in rows)
     for position, (file, chat, line, end_line, time, sender, text, role_value, customer, system) in enumerate(rows, 1):
         line = int(line) if _present(line) else position
         try:
@@ -230,15 +242,26 @@ def _sort_time(value):
     return stamp.isoformat() if stamp else ""
 
 
-def _score_chat(job: _Job, pdf):
-    """applyInPandas: one chat's rows -> message, conversation and skipped rows."""
+def _score_chats(job: _Job, pdf):
+    """applyInPandas: a bucket of whole chats -> message, conversation and skipped rows."""
+    import pandas as pd
+
+    out = []
+    for rows in _chats(pdf):
+        out += _score_chat(job, rows)
+    names = ("kind", "sender", "role", "score", "minute", "rules", "conversation", "row")
+    return pd.DataFrame.from_records(out, columns=names, coerce_float=False)
+
+
+def _score_chat(job: _Job, rows) -> list:
+    """One chat's rows -> message, conversation and skipped rows."""
     import pandas as pd
 
     from .api import linter_for
     from .conversation.run import ScoreRun
     from .conversation.scorecard import conversation_row, message_row
 
-    messages, skipped = _messages(pdf, job)
+    messages, skipped = _messages(rows)
     out = []
     try:
         linter = linter_for(job.config)   # built once per executor process, then kept
@@ -260,8 +283,7 @@ def _score_chat(job: _Job, pdf):
     for file, line, reason in skipped:
         out.append(("skipped", None, None, None, None, None, None,
                     json.dumps({"file": file, "line": line, "reason": reason}, ensure_ascii=False)))
-    names = ("kind", "sender", "role", "score", "minute", "rules", "conversation", "row")
-    return pd.DataFrame.from_records(out, columns=names, coerce_float=False)
+    return out
 
 
 def _chat_stats(job: _Job, pdf):
@@ -271,14 +293,15 @@ def _chat_stats(job: _Job, pdf):
     from .conversation.agents import AgentStats
     from .conversation.split import split
 
-    messages, _ = _messages(pdf, job)
     stats = AgentStats()
-    for conversation in split(iter(messages), job.config.settings.idle_gap_minutes):
-        stats.add(conversation)
     firsts = {}
-    for m in messages:
-        if m.sender and not m.system:
-            firsts.setdefault(m.sender, [m.file, m.line])
+    for rows in _chats(pdf):
+        messages, _ = _messages(rows)
+        for conversation in split(iter(messages), job.config.settings.idle_gap_minutes):
+            stats.add(conversation)
+        for m in messages:
+            if m.sender and not m.system:
+                firsts[m.sender] = min(firsts.get(m.sender, [m.file, m.line]), [m.file, m.line])
     return pd.DataFrame({"stats": [json.dumps(stats.to_dict())], "firsts": [json.dumps(firsts)]})
 
 
@@ -298,12 +321,15 @@ class SparkScore(tuple):
 
 
 def score_messages(df, columns: dict | None = None, config=None, agents=None, channel: str = "chat",
-                   idle_gap: float | None = None, prepared: bool = False) -> SparkScore:
+                   idle_gap: float | None = None, prepared: bool = False, buckets: int | None = None) -> SparkScore:
     """Score a DataFrame of messages on Spark: (messages, conversations, agents) DataFrames.
 
     `config`: as for chatlint.score (None, a config file's path, a Settings or a Config);
     `agents`: the shop's senders (else from the role column, else inferred as `chatlint
-    score` infers them); `idle_gap`: minutes of silence that start a new conversation.
+    score` infers them); `idle_gap`: minutes of silence that start a new conversation;
+    `buckets`: how many groups the chats are hashed into, each scored in one go on an executor
+    (default: about one per ROWS_PER_BUCKET messages, at least 8 per core, at most MAX_BUCKETS;
+    raise it for billions of messages, so that a group fits in an executor's memory).
     """
     require_spark()
     from pyspark import StorageLevel
@@ -323,7 +349,13 @@ def score_messages(df, columns: dict | None = None, config=None, agents=None, ch
                             f"{', '.join(settings.response_time)}")
     linter_for(config)  # a bad rule or configuration is an error here, on the driver
     data = df if prepared else prepare(df, columns)
-    keys = ["_file", "_chat"]
+    # whole chats go to buckets by a hash of (file, conversation); a bucket is one pandas group
+    # (a group per chat would cost Spark's per-group overhead, a few ms, for every conversation)
+    if buckets is None:
+        parallelism = data.sparkSession.sparkContext.defaultParallelism
+        buckets = max(8 * parallelism, min(MAX_BUCKETS, data.count() // ROWS_PER_BUCKET + 1))
+    data = data.withColumn("_bucket", F.abs(F.xxhash64("_file", "_chat")) % F.lit(int(buckets)))
+    keys = ["_bucket"]
     job = _Job(config, None, "", channel)
     if settings.agents:
         admins, reason = list(settings.agents), "named with --agent"
@@ -332,7 +364,7 @@ def score_messages(df, columns: dict | None = None, config=None, agents=None, ch
     else:
         admins, reason = _infer_agents(data, job, keys)
     job = replace(job, agents=admins, agent_reason=reason)
-    raw = data.groupBy(*keys).applyInPandas(partial(_score_chat, job), _GROUP_OUT)
+    raw = data.groupBy(*keys).applyInPandas(partial(_score_chats, job), _GROUP_OUT)
     raw = raw.persist(StorageLevel.MEMORY_AND_DISK)
 
     def rows(kind, schema):
