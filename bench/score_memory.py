@@ -25,6 +25,7 @@ from chatlint.conversation.run import ScoreRun  # noqa: E402
 from chatlint.conversation.scorecard import Scorecard  # noqa: E402
 from chatlint.engine import Linter  # noqa: E402
 from chatlint.formatters.transcript import JsonLinesWriter  # noqa: E402
+from chatlint.readers import Exports  # noqa: E402
 from chatlint.settings import Settings  # noqa: E402
 
 CUSTOMERS = ["Dewi Lestari", "Rina Marlina", "Budi Santoso", "Siti Aminah", "\u202a+62 812-3456-7890\u202c"]
@@ -61,7 +62,7 @@ def write_export(path: Path, days: int) -> int:
 def run(path: Path, linter: Linter, settings: Settings) -> tuple[int, int, float]:
     tracemalloc.start()
     began = time.perf_counter()
-    scoring = ScoreRun([path], linter, settings)
+    scoring = ScoreRun(Exports([path]), linter, settings)
     card, writer = Scorecard(), JsonLinesWriter(io.StringIO())
     for scored in scoring:
         writer.conversation(scored, card.add(scored))

@@ -3,6 +3,8 @@
     >>> import chatlint
     >>> result = chatlint.check("barang ready gan", reply_to="Kak, yang merah ready?", name="Michael")
     >>> result.score, [f.rule for f in result.findings]
+
+The API (chatlint/api.py): check (a draft), lint (canned-reply libraries), score (chat transcripts).
 """
 
 from __future__ import annotations
@@ -22,10 +24,7 @@ def default_linter():
     return _default
 
 
-def check(text: str, reply_to: str | None = None, name: str | None = None, lang: str = "auto",
-          position: str | None = None):
-    """Lint one draft reply. Returns a Result with .score, .lang and .findings."""
-    return default_linter().check(text, reply_to=reply_to, name=name, lang=lang, position=position)
+from .api import Config, Scoring, Transcript, check, lint, load_config, score  # noqa: E402
 
-
-__all__ = ["check", "default_linter", "__version__"]
+__all__ = ["Config", "Scoring", "Transcript", "check", "default_linter", "lint", "load_config", "score",
+           "__version__"]

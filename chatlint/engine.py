@@ -12,10 +12,10 @@ from .lang.detect import Detector
 from .lang.emoji import EmojiTable
 from .lang.lexicon import load_lexicons
 from .lang.pack import LangPack
-from .model import Finding, Fix, Result
+from .model import Finding, Result
 from .names import NameForms, first_name_keys, nickname_table
 from .rules import Rule, load_rules
-from .scoring import score_reply
+from .scoring import finding, judge, supersede
 from .settings import Settings
 from .signals import SITUATION, compute, load_signals
 
@@ -162,63 +162,17 @@ class Linter:
 
         findings: list[Finding] = []
         applied: dict[str, float] = {}
-        failed: set[str] = set()
-        critical = None
+        defaults = {"name": names.display if names else "",
+                    "address": names.address if names else ""}  # Greek vocative: Γιώργο
         for rule in self.rules_for(lang):
             if rule.id in skip or not rule.when(on):
                 continue
             applied[rule.id] = rule.weight
-            hits = rule.check.run(ctx)
-            if not hits:
-                continue
-            failed.add(rule.id)
-            level = rule.level
-            if rule.escalate and rule.escalate[0](on):
-                level = rule.escalate[1]
-            for hit in hits:
-                finding = self._finding(rule, level, hit, lang, text, names)
-                findings.append(finding)
-                if finding.critical and critical is None:
-                    critical = rule.id
-        # one mistake, one finding: a wrong name is not also a missing name or a generic address
-        superseded = {other for rule_id in failed for other in self.rules[rule_id].supersedes} & failed
-        if superseded:
-            findings = [f for f in findings if f.rule not in superseded]
-            failed -= superseded
-        score, costs = score_reply(applied, failed, critical)
+            for hit in rule.check.run(ctx):
+                findings.append(finding(rule, hit, lang, on, text, defaults))
+        findings = supersede(findings, self.rules)
+        verdict = judge(applied, findings)
         findings.sort(key=lambda f: (f.start is None, f.start or 0, f.rule))
-        return Result(text=text, lang=lang, score=score, findings=findings, applied=list(applied),
-                      signals=sorted(on), costs=costs, critical=critical, reply_to=reply_to,
+        return Result(text=text, lang=lang, score=verdict.score, findings=findings, applied=list(applied),
+                      signals=sorted(on), costs=verdict.costs, critical=verdict.critical, reply_to=reply_to,
                       name=name), reply
-
-    def _finding(self, rule: Rule, level: str, hit, lang: str, text: str, names) -> Finding:
-        details = dict(hit.details)
-        details.setdefault("name", names.display if names else "")
-        details.setdefault("address", names.address if names else "")  # Greek vocative: Γιώργο
-        fix = None
-        if hit.edit:
-            replacement = hit.replacement
-            if replacement is None and lang in rule.fix:
-                replacement = rule.fix[lang].format_map({**details, "match": details.get("match", "")})
-            if replacement is not None:
-                if hit.edit[0] == "insert":
-                    fix = Fix(hit.edit[1], hit.edit[1], _join(text, hit.edit[1], replacement))
-                else:
-                    fix = Fix(hit.edit[1], hit.edit[2], replacement)
-        return Finding(
-            rule=rule.id, level=level,
-            message=rule.text(rule.message, lang, hit.variant, details),
-            suggestion=rule.text(rule.suggestion, lang, hit.variant, details),
-            start=hit.start, end=hit.end, fix=fix,
-            critical=rule.critical and level == "error",
-        )
-
-
-def _join(text: str, pos: int, insert: str) -> str:
-    """Space an insertion sensibly: "Ok" + "Terima kasih" at the end -> "Ok. Terima kasih"."""
-    if pos == 0:
-        return insert if insert.endswith(" ") or not text else insert + " "
-    if pos >= len(text.rstrip()) and not insert.startswith(" "):
-        ends_sentence = text.rstrip()[-1:] in ".!?…)" or not insert[:1].isalnum()
-        return (" " if ends_sentence else ". ") + insert
-    return insert

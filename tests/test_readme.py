@@ -3,7 +3,8 @@
 Console blocks that run chatlint (`$ chatlint ...`, or `$ pip install . && chatlint ...`)
 are run from the repository root and their output must show the README's lines in order
 ("..." stands for lines left out, and a line ending in "..." for the rest of that line).
-Python blocks run as written; a line `expression  # literal` must evaluate to the literal.
+Python blocks run as written, from the repository root; a line `expression  # literal`
+must evaluate to the literal. The Spark example runs in test_spark.py.
 """
 
 import ast
@@ -31,10 +32,8 @@ def console_examples():
             yield pytest.param(command.split("&& ")[-1], lines[1:], id=command[:60])
 
 
-def python_examples():
-    for n, (kind, body) in enumerate(BLOCKS):
-        if kind == "python":
-            yield pytest.param(body, id=f"python-block-{n}")
+def python_examples(spark: bool = False):
+    return [body for kind, body in BLOCKS if kind == "python" and ("pyspark" in body) == spark]
 
 
 @pytest.mark.parametrize("command, expected", list(console_examples()))
@@ -55,19 +54,34 @@ def test_console_example(command, expected):
         at += 1
 
 
-@pytest.mark.parametrize("code", list(python_examples()))
-def test_python_example(code):
-    namespace: dict = {}
+def with_checks(code: str) -> str:
+    """`expression  # literal` lines become assertions that the expression gives the literal."""
+    out = []
     for line in code.splitlines():
         statement, _, comment = line.partition("  # ")
-        if not statement.strip():
-            continue
         try:
-            expected = ast.literal_eval(comment.strip()) if comment else None
-            literal = bool(comment)
+            ast.literal_eval(comment.strip())
+            ast.parse(statement.strip(), mode="eval")
+            checked = bool(comment.strip())
         except (ValueError, SyntaxError):
-            literal = False
-        if literal:
-            assert eval(statement, namespace) == expected, line
+            checked = False
+        if checked:
+            indent = statement[:len(statement) - len(statement.lstrip())]
+            out.append(f"{indent}assert ({statement.strip()}) == ({comment.strip()}), {line.strip()!r}")
         else:
-            exec(statement, namespace)
+            out.append(line)
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("code", python_examples(), ids=lambda c: c.strip().splitlines()[0][:40])
+def test_python_example(code):
+    here = os.getcwd()
+    os.chdir(ROOT)  # the examples name files of the checkout
+    try:
+        exec(compile(with_checks(code), "README.md", "exec"), {"__name__": "readme"})
+    finally:
+        os.chdir(here)
+
+
+def test_the_readme_has_api_and_spark_examples():
+    assert len(python_examples()) >= 2 and len(python_examples(spark=True)) == 1

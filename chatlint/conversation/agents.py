@@ -58,6 +58,20 @@ class AgentStats:
             self.multi += 1
             self.presence.update(senders)
 
+    def to_dict(self) -> dict:
+        """The counts, to be merged with other partitions' (chatlint/spark.py)."""
+        return {"presence": dict(self.presence), "multi": self.multi, "answers": dict(self.answers),
+                "messages": dict(self.messages), "excluded": sorted(self.excluded),
+                "roles_given": self.roles_given}
+
+    def merge(self, data: dict) -> None:
+        self.presence.update(data["presence"])
+        self.multi += data["multi"]
+        self.answers.update(data["answers"])
+        self.messages.update(data["messages"])
+        self.excluded.update(data["excluded"])
+        self.roles_given = self.roles_given or data["roles_given"]
+
     def infer(self) -> tuple[list[str], str]:
         if self.roles_given:
             return [], "roles as stated in the export"

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from ..model import Finding, Result
-from ..scoring import score_reply
+from ..scoring import finding, judge
 from .hours import BusinessHours
 from .model import Message
 from .split import Conversation
@@ -62,8 +62,8 @@ class Scored:
 
     def findings(self):
         for item in self.items:
-            for finding in item.findings:
-                yield item, finding
+            for found in item.findings:
+                yield item, found
 
 
 class Context:
@@ -155,8 +155,7 @@ class ConversationLinter:
                       Context(following, self.linter, self.settings, self.hours, self.channel)
                       if following is not None else None)
         applied: dict[str, float] = {}
-        failed: set[str] = set()
-        critical = None
+        found: list = []
         for rule in self.linter.conversation_rules.values():
             if not rule.enabled or lang not in rule.languages:
                 continue
@@ -165,16 +164,14 @@ class ConversationLinter:
                 continue
             applied[rule.id] = rule.weight
             for hit in hits:
-                failed.add(rule.id)
-                details = {"name": name or "", **hit.details}
-                finding = Finding(rule=rule.id, level=rule.level,
-                                  message=rule.text(rule.message, lang, hit.variant, details),
-                                  suggestion=rule.text(rule.suggestion, lang, hit.variant, details),
-                                  critical=rule.critical and rule.level == "error")
-                items[hit.details["at"]].findings.append(finding)
-                if finding.critical and critical is None:
-                    critical = rule.id
-        rules_score = score_reply(applied, failed, critical)[0] if applied else None
+                at = items[hit.details["at"]]
+                # escalate reads the signals of the message the finding is at; a fix edits its text
+                signals = set(at.result.signals) if at.result else set()
+                f = finding(rule, hit, lang, signals, at.message.text, {"name": name or ""})
+                at.findings.append(f)
+                found.append(f)
+        verdict = judge(applied, found)
+        rules_score = verdict.score if applied else None
         scores = [it.result.score for it in items if it.result]
         message_score = statistics.fmean(scores) if scores else None
         parts = [p for p in (message_score, rules_score) if p is not None]
@@ -182,4 +179,4 @@ class ConversationLinter:
         agents = sorted({it.message.sender for it in items if it.role == "agent"})
         conversation.analyses.clear()
         return Scored(conversation, items, lang, name, agents, score, message_score, rules_score,
-                      sorted(applied), sorted(failed))
+                      sorted(applied), sorted(verdict.failed))

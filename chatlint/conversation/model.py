@@ -23,6 +23,7 @@ class Message:
     role: str | None = None        # "agent" / "customer" when the export says so
     system: bool = False           # media placeholders, deleted messages, notices: not linted
     end_line: int | None = None    # last physical line
+    customer_name: str | None = None  # the customer's name, when a message table has it
 
     def append(self, line_text: str, line_no: int) -> None:
         self.text += "\n" + line_text

@@ -37,6 +37,24 @@ def median_of(counts: Counter) -> float | None:
     return (low + high) / 2
 
 
+def top_rules(failed: Counter, n: int = 3) -> list[str]:
+    """The rules failed most often, ties by rule id (the same whatever order they were counted in)."""
+    return [rule for rule, _ in sorted(failed.items(), key=lambda kv: (-kv[1], kv[0]))[:n]]
+
+
+def message_row(scored, item) -> dict:
+    """One message of a scored conversation, as `chatlint score --format json` gives it."""
+    m = item.message
+    return {
+        "file": m.file, "line": m.line, "end_line": m.end_line or m.line,
+        "conversation": scored.conversation.id, "time": m.time.isoformat(sep=" ") if m.time else None,
+        "sender": m.sender, "role": item.role, "text": m.text,
+        "position": item.position, "score": item.score,
+        "response_minutes": round(item.wait, 1) if item.wait is not None else None,
+        "findings": [f.to_dict() for f in item.findings],
+    }
+
+
 def bucket(minutes: float) -> str:
     return next(label for bound, label in BUCKETS if minutes < bound)
 
@@ -52,6 +70,32 @@ def duration(minutes: float | None) -> str:
     if hours < 48:
         return f"{hours} h {rest:02d} min" if rest else f"{hours} h"
     return f"{hours // 24} d {hours % 24} h"
+
+
+def conversation_row(scored) -> dict:
+    """A scored conversation's summary row, as `chatlint score --format json` gives it."""
+    failed_here: Counter = Counter()
+    waits: Counter = Counter()
+    for item in scored.items:
+        for finding in item.findings:
+            failed_here[finding.rule] += 1
+        if item.role == "agent" and item.wait is not None:
+            waits[round(item.wait)] += 1
+    conv = scored.conversation
+    row = {
+        "conversation": conv.id, "file": conv.file, "line": conv.line, "chat": conv.chat,
+        "number": conv.number, "customer": scored.customer, "admins": scored.agents,
+        "start": conv.start.isoformat(sep=" ") if conv.start else None, "lang": scored.lang,
+        "messages": sum(1 for i in scored.items if i.role != "system"),
+        "admin_messages": sum(1 for i in scored.items if i.role == "agent"),
+        "score": scored.score,
+        "message_score": round(scored.message_score) if scored.message_score is not None else None,
+        "rules_score": scored.rules_score,
+        "median_response_minutes": median_of(waits),
+        "top_failing_rules": [r for r, _ in failed_here.most_common(3)],
+        "findings": sum(failed_here.values()),
+    }
+    return row
 
 
 @dataclass
@@ -70,7 +114,7 @@ class AdminCard:
     def to_dict(self) -> dict:
         return {"admin": self.name, "messages": self.messages, "conversations": self.conversations,
                 "score": self.score, "median_response_minutes": median_of(self.waits),
-                "top_failing_rules": [r for r, _ in self.failed.most_common(3)]}
+                "top_failing_rules": top_rules(self.failed)}
 
 
 class Scorecard:
@@ -91,14 +135,11 @@ class Scorecard:
         """Count one scored conversation; returns its summary row."""
         self.conversations += 1
         self.score_sum += scored.score
-        failed_here: Counter = Counter()
-        waits: Counter = Counter()
         for item in scored.items:
             if item.role != "system":
                 self.messages += 1
             for finding in item.findings:
                 self.levels[finding.level] += 1
-                failed_here[finding.rule] += 1
             if item.role != "agent":
                 continue
             self.admin_messages += 1
@@ -115,7 +156,6 @@ class Scorecard:
                 minute = round(item.wait)
                 card.waits[minute] += 1
                 self.waits[minute] += 1
-                waits[minute] += 1
                 self.buckets[bucket(item.wait)] += 1
         for rule in scored.rules_applied:
             self.rule_applied[rule] += 1
@@ -123,20 +163,7 @@ class Scorecard:
             self.rule_failed[rule] += 1
         for name in scored.agents:
             self.admins[name].conversations += 1
-        conv = scored.conversation
-        row = {
-            "conversation": conv.id, "file": conv.file, "line": conv.line, "chat": conv.chat,
-            "number": conv.number, "customer": scored.customer, "admins": scored.agents,
-            "start": conv.start.isoformat(sep=" ") if conv.start else None, "lang": scored.lang,
-            "messages": sum(1 for i in scored.items if i.role != "system"),
-            "admin_messages": sum(1 for i in scored.items if i.role == "agent"),
-            "score": scored.score, "message_score": (round(scored.message_score)
-                                                     if scored.message_score is not None else None),
-            "rules_score": scored.rules_score,
-            "median_response_minutes": median_of(waits),
-            "top_failing_rules": [r for r, _ in failed_here.most_common(3)],
-            "findings": sum(failed_here.values()),
-        }
+        row = conversation_row(scored)
         self._rows.write(json.dumps(row, ensure_ascii=False) + "\n")
         return row
 

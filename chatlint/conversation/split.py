@@ -33,7 +33,7 @@ class Conversation:
     @property
     def id(self) -> str:
         chat = f"{self.chat}#" if self.chat else "#"
-        return f"{self.file}:{chat}{self.number}"
+        return f"{self.file}:{chat}{self.number}" if self.file else f"{chat}{self.number}"
 
     @property
     def start(self):
@@ -105,4 +105,7 @@ def assign_roles(conversation: Conversation, agents: set[str]) -> Conversation:
         if contact and not is_phone(contact) and contact.casefold() not in folded and counts:
             names = [contact]
     conversation.customer_name = names[0] if names else None
+    given = next((m.customer_name for m in conversation.messages if m.customer_name), None)
+    if given:  # a table that names the customer knows better than the senders do
+        conversation.customer_name = given
     return conversation

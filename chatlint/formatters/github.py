@@ -34,3 +34,9 @@ def render(report) -> str:
                      f"title={_prop('chatlint ' + f.rule + ' (' + checked.template.name + ')')}")
             lines.append(f"::{COMMANDS[f.level]} {props}::{_data(message)}")
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+def write(report, stream) -> None:
+    from . import write_string
+
+    write_string(render(report), stream)

@@ -27,3 +27,17 @@ def report_json(report) -> str:
     summary = {"files": len(report.files), "templates": len(report.checked), **report.counts(),
                "failed": report.failed, "fail_level": report.fail_level, "fail_under": report.fail_under}
     return json.dumps({"templates": templates, "summary": summary}, ensure_ascii=False, indent=2)
+
+
+def write_result(result, stream) -> None:
+    stream.write(result_json(result) + "\n")
+
+
+def write_rules(rows, stream) -> None:
+    stream.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+
+
+def write_report(report, stream) -> None:
+    from . import write_string
+
+    write_string(report_json(report), stream)

@@ -53,3 +53,9 @@ def render(report) -> str:
     suites.set("errors", "0")
     ET.indent(suites)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
+
+
+def write(report, stream) -> None:
+    from . import write_string
+
+    write_string(render(report), stream)

@@ -71,3 +71,9 @@ def render(report) -> str:
         }],
     }
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+def write(report, stream) -> None:
+    from . import write_string
+
+    write_string(render(report), stream)

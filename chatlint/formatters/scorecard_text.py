@@ -81,3 +81,9 @@ class TerminalWriter:
 def _clip(text: str, width: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[:width - 1] + "…"
+
+
+def writer(stream) -> TerminalWriter:
+    from . import console
+
+    return TerminalWriter(console(stream))

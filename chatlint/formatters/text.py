@@ -102,3 +102,32 @@ def render_report(report, console: Console) -> None:
     console.print(Text(summary, style="bold red" if report.failed else "bold green"))
     if report.baseline_written is not None:
         console.print(Text(f"Baseline written with {report.baseline_written} finding(s).", style="dim"))
+
+
+def write_result(result, stream) -> None:
+    from . import console
+
+    render_result(result, console(stream))
+
+
+def write_report(report, stream) -> None:
+    from . import console
+
+    render_report(report, console(stream))
+
+
+def write_rules(rows, stream) -> None:
+    """`chatlint rules`: a table of the rules."""
+    from rich.table import Column, Table
+
+    from . import console
+
+    table = Table("level", "weight", "when", "languages", "check")
+    table.columns.insert(0, Column("id", no_wrap=True, style="bold"))
+    for row in rows:
+        level = row["level"] + (" (critical)" if row["critical"] else "")
+        if not row["enabled"]:
+            level += " [disabled]"
+        table.add_row(row["id"], level, f"{row['weight']:g}", row["when"], ", ".join(row["languages"]),
+                      row["check"])
+    console(stream).print(table)

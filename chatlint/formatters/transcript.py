@@ -8,20 +8,10 @@ from __future__ import annotations
 import csv
 import json
 
+from ..conversation.scorecard import message_row
+
 CSV_COLUMNS = ("file", "line", "conversation", "time", "sender", "role", "score", "rules", "levels",
                "findings", "text")
-
-
-def message_row(scored, item) -> dict:
-    m = item.message
-    return {
-        "file": m.file, "line": m.line, "end_line": m.end_line or m.line,
-        "conversation": scored.conversation.id, "time": m.time.isoformat(sep=" ") if m.time else None,
-        "sender": m.sender, "role": item.role, "text": m.text,
-        "position": item.position, "score": item.score,
-        "response_minutes": round(item.wait, 1) if item.wait is not None else None,
-        "findings": [f.to_dict() for f in item.findings],
-    }
 
 
 class JsonLinesWriter:

@@ -54,3 +54,25 @@ def read(path, ledger: Ledger, fmt: str = "auto", columns: dict | None = None):
 
 
 __all__ = ["FORMATS", "Input", "Ledger", "detect", "read"]
+
+
+class Exports:
+    """Chat exports as a stream of Messages that can be read more than once.
+
+    Each pass reads the files again (nothing is held in memory) and accounts for
+    their lines in a fresh `ledger`; after a pass, `ledger` is that pass's.
+    """
+
+    def __init__(self, paths, fmt: str = "auto", columns: dict | None = None):
+        self.paths = [str(p) for p in paths]
+        self.fmt = fmt
+        self.columns = columns or {}
+        self.ledger = Ledger()
+
+    def __iter__(self):
+        self.ledger = ledger = Ledger()
+        for path in self.paths:
+            yield from read(path, ledger, self.fmt, self.columns)
+
+
+__all__.append("Exports")

@@ -29,7 +29,7 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.exceptions import HTTPException
 
-from .. import __version__
+from .. import __version__, api
 from ..errors import ChatlintError
 from ..rules import rule_rows
 from . import languagetool as lt
@@ -371,8 +371,8 @@ def create_app(linter=None) -> FastAPI:
     def timed(req: CheckRequest):
         """The one check both APIs run: its Result, the draft's Analysis, and the seconds it took."""
         start = time.perf_counter()
-        result, analysis = linter.check_analysed(req.text, reply_to=req.reply_to, name=req.name,
-                                                 lang=req.lang, position=req.position, disable=req.disable)
+        result, analysis = api.check_analysed(req.text, reply_to=req.reply_to, name=req.name, lang=req.lang,
+                                              position=req.position, config=linter, disable=req.disable)
         return result, analysis, time.perf_counter() - start
 
     @app.post("/v2/check", summary="Check a draft, LanguageTool's way",

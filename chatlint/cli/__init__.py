@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import functools
-import json
 import sys
 
 import click
 
-from . import options
-from .errors import ChatlintError
+from .. import options
+from ..errors import ChatlintError
 
 LANG_CHOICE = click.Choice(["auto", "id", "el", "en"])
 
@@ -29,11 +28,17 @@ def handle_errors(func):
 
 
 def make_linter(rules_dirs=(), disable=(), config=None):
-    """A Linter for the configuration found from the current folder (or `config`); flags win."""
-    from . import config as configuration
+    """The Linter for the configuration found from the current folder (or `config`); flags win."""
+    from .. import api
 
-    settings, source = configuration.load_settings(config, ".")
-    return configuration.make_linter(settings, source, rules_dirs, disable)
+    return api.linter_for(api.load_config(config, ".", rules_dirs, disable))
+
+
+def format_option(kind: str):
+    """--format, its choices from the formatter registry (chatlint/formatters)."""
+    from ..formatters import names
+
+    return click.option("--format", "fmt", type=click.Choice(names(kind)), default="text", show_default=True)
 
 
 def console(stream=None):
@@ -47,8 +52,8 @@ class LazyGroup(click.Group):
     `chatlint check` does not pay for the readers, the library formats or the server."""
 
     lazy = {
-        "lint": "chatlint.lint:lint_command",
-        "score": "chatlint.score:score",
+        "lint": "chatlint.cli.lint:lint_command",
+        "score": "chatlint.cli.score:score",
         "serve": "chatlint.server.command:serve",
         "init": "chatlint.init_config:init_command",
     }
@@ -78,7 +83,7 @@ def main():
 @click.option("--lang", type=LANG_CHOICE, default="auto", show_default=True, help="The draft's language.")
 @click.option("--position", type=click.Choice(["first", "middle", "closing"]),
               help="Where the reply stands in the conversation, when known.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@format_option("result")
 @options.rules_dirs
 @options.disable
 @options.fail_level
@@ -96,46 +101,32 @@ def check(text, reply_to, name, lang, position, fmt, rules_dirs, disable, fail_l
         text = sys.stdin.read()
     if not text.strip():
         raise click.UsageError("the draft is empty")
-    linter = make_linter(rules_dirs, disable, config_path)
-    fail_level = fail_level or linter.settings.fail_level
-    fail_under = fail_under if fail_under is not None else linter.settings.fail_under
-    result = linter.check(text.rstrip("\n"), reply_to=reply_to, name=name, lang=lang, position=position)
-    if fmt == "json":
-        from .formatters.json_format import result_json
+    from .. import api
+    from ..formatters import get
 
-        click.echo(result_json(result))
-    else:
-        from .formatters.text import render_result
-
-        render_result(result, console())
+    config = api.load_config(config_path, ".", rules_dirs, disable)
+    result = api.check(text.rstrip("\n"), reply_to=reply_to, name=name, lang=lang, position=position,
+                       config=config)
+    fail_level = fail_level or config.settings.fail_level
+    fail_under = fail_under if fail_under is not None else config.settings.fail_under
+    get("result", fmt)(result, sys.stdout)
     below = fail_under is not None and result.score < fail_under
     sys.exit(0 if exit_zero or not (result.fails(fail_level) or below) else 1)
 
 
 @main.command("rules")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@format_option("rules")
 @options.rules_dirs
 @handle_errors
 def list_rules(fmt, rules_dirs):
     """List the rules."""
-    from .rules import rule_rows
+    from ..rules import rule_rows
+
+    from ..formatters import get
 
     linter = make_linter(rules_dirs)
     rows = rule_rows([*linter.rules.values(), *linter.conversation_rules.values()])
-    if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
-        return
-    from rich.table import Column, Table
-
-    table = Table("level", "weight", "when", "languages", "check")
-    table.columns.insert(0, Column("id", no_wrap=True, style="bold"))
-    for row in rows:
-        level = row["level"] + (" (critical)" if row["critical"] else "")
-        if not row["enabled"]:
-            level += " [disabled]"
-        table.add_row(row["id"], level, f"{row['weight']:g}", row["when"], ", ".join(row["languages"]),
-                      row["check"])
-    console().print(table)
+    get("rules", fmt)(rows, sys.stdout)
 
 
 @main.command("rule")
@@ -144,7 +135,7 @@ def list_rules(fmt, rules_dirs):
 @handle_errors
 def show_rule(rule_id, rules_dirs):
     """Print a rule's documentation: what it checks, why, examples."""
-    from .checks import CHECK_TYPES
+    from ..checks import CHECK_TYPES
 
     linter = make_linter(rules_dirs)
     rule = linter.rules.get(rule_id) or linter.conversation_rules.get(rule_id)

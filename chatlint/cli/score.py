@@ -7,16 +7,17 @@ from pathlib import Path
 
 import click
 
-from . import options
-from .errors import ChatlintError
-from .model import level_rank
-from .readers import FORMATS
-from .settings import Settings
+from .. import options
+from . import format_option
+from ..errors import ChatlintError
+from ..model import level_rank
+from ..readers import FORMATS
+from ..settings import Settings
 
 
 def apply_flags(settings: Settings, agents, idle_gap, business_hours, columns) -> Settings:
-    from .conversation.hours import DAYS, BusinessHours
-    from .readers.tabular import parse_columns
+    from ..conversation.hours import DAYS, BusinessHours
+    from ..readers.tabular import parse_columns
 
     if agents:
         settings.agents = list(agents)
@@ -33,14 +34,6 @@ def apply_flags(settings: Settings, agents, idle_gap, business_hours, columns) -
     return settings
 
 
-def _writer(fmt, out, console):
-    from .formatters.scorecard_text import TerminalWriter
-    from .formatters.transcript import CsvWriter, JsonLinesWriter, JsonWriter
-
-    return {"json": JsonWriter, "jsonl": JsonLinesWriter, "csv": CsvWriter}[fmt](out) if fmt != "text" \
-        else TerminalWriter(console)
-
-
 def _total_size(paths) -> int:
     import os
 
@@ -51,17 +44,13 @@ def run(files, fmt, fmt_in, html, strict, fail_level, exit_zero, settings: Setti
         channel="chat"):
     from rich.console import Console
 
-    from .conversation.run import ScoreRun
-    from .conversation.scorecard import Scorecard
-    from .engine import Linter
+    from ..api import Config, Scoring
+    from ..formatters import get
 
     if not files:
         raise click.UsageError("no files given: chatlint score EXPORT.txt [MORE...]")
-    linter = Linter(rule_dirs=rules_dirs, disable=disable, settings=settings)
-    if channel not in settings.response_time:
-        raise ChatlintError(f"--channel {channel}: no response-time target; known channels: "
-                            f"{', '.join(settings.response_time)}")
-    scoring = ScoreRun(files, linter, settings, fmt_in=fmt_in, channel=channel)
+    scoring = Scoring(list(files), Config(settings, None, tuple(rules_dirs), tuple(disable)), fmt_in=fmt_in,
+                      channel=channel)
     err = Console(file=sys.stderr, highlight=False)
     if settings.agents:
         err.print(f"chatlint: admins: {', '.join(scoring.agents)}")
@@ -73,12 +62,11 @@ def run(files, fmt, fmt_in, html, strict, fail_level, exit_zero, settings: Setti
     else:
         err.print("chatlint: warning: no admin found; every message counts as the customer's. "
                   "Pass --agent NAME.")
-    out = Console(file=sys.stdout, highlight=False, soft_wrap=True)
-    writer = _writer(fmt, sys.stdout, out)
-    card = Scorecard()
+    writer = get("transcript", fmt)(sys.stdout)
+    card = scoring.card
     report = None
     if html:
-        from .formatters.html import HtmlReport
+        from ..formatters.html import HtmlReport
 
         report = HtmlReport(html)
     worst = None
@@ -90,8 +78,7 @@ def run(files, fmt, fmt_in, html, strict, fail_level, exit_zero, settings: Setti
         task = progress.add_task("scoring", total=None)
         progress.start()
     try:
-        for scored in scoring:
-            row = card.add(scored)
+        for scored, row in scoring:
             writer.conversation(scored, row)
             if report:
                 report.conversation(scored, row)
@@ -123,8 +110,28 @@ def run(files, fmt, fmt_in, html, strict, fail_level, exit_zero, settings: Setti
     return 1 if level_rank(worst) >= level_rank(fail_level) else 0
 
 
+def spark_job(files, output, master, settings, agents, fmt_in, columns, channel, strict, fail_level, exit_zero,
+              fmt, html, rules_dirs, disable) -> int:
+    """`--engine spark`: the same scoring on Spark, written as Parquet tables (chatlint/spark.py)."""
+    from ..api import Config
+    from ..readers.tabular import parse_columns
+    from ..spark import require_spark, run_job
+
+    if not output:
+        raise click.UsageError("--engine spark needs --output DIR (messages/, conversations/, agents/ go there)")
+    if html or fmt != "text":
+        raise click.UsageError("--engine spark writes Parquet under --output; --format and --html are for "
+                               "the local engine")
+    require_spark()
+    config = Config(settings, None, tuple(rules_dirs), tuple(disable))
+    code = run_job(list(files), output, master, config, agents, fmt_in,
+                   parse_columns(columns) if columns else None, channel, strict, fail_level,
+                   report=lambda line: click.echo(line, err=True))
+    return 0 if exit_zero else code
+
+
 @click.command("score")
-@click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, type=click.Path())
 @click.option("--format-in", "fmt_in", type=click.Choice(FORMATS), default="auto", show_default=True,
               help="The export's format (detected from the file when auto).")
 @click.option("--columns", metavar="FIELD=COLUMN,...",
@@ -137,8 +144,7 @@ def run(files, fmt, fmt_in, html, strict, fail_level, exit_zero, settings: Setti
               help="When chats are answered; response times then count business minutes only.")
 @click.option("--channel", default="chat", show_default=True, metavar="NAME",
               help="The channel the chats came from, for the response-time target (chat, email...).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl", "csv"]), default="text",
-              show_default=True)
+@format_option("transcript")
 @click.option("--html", type=click.Path(dir_okay=False), metavar="FILE",
               help="Also write a self-contained HTML report.")
 @click.option("--strict", is_flag=True, help="Any skipped input line is an error (exit 2).")
@@ -148,21 +154,33 @@ def run(files, fmt, fmt_in, html, strict, fail_level, exit_zero, settings: Setti
 @options.exit_zero
 @click.option("--config", "config_path", type=click.Path(), metavar="FILE",
               help="Configuration file (default: discovered from the first FILE's folder upwards).")
+@click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True,
+              help="spark: score on Apache Spark (the spark extra) and write Parquet under --output.")
+@click.option("--master", metavar="URL",
+              help="With --engine spark: the Spark master (default: spark-submit's, else local[*]).")
+@click.option("--output", metavar="DIR", type=click.Path(file_okay=False),
+              help="With --engine spark: write messages/, conversations/ and agents/ (Parquet) here.")
 def score(files, fmt_in, columns, agents, idle_gap, business_hours, channel, fmt, html, strict, rules_dirs,
-          disable, fail_level, exit_zero, config_path):
+          disable, fail_level, exit_zero, config_path, engine, master, output):
     """Score exported chats: every admin message, each conversation and each admin.
 
-    FILE: WhatsApp .txt/.zip exports, Telegram result.json, CSV or JSON Lines."""
-    from .cli import handle_errors
+    FILE: WhatsApp .txt/.zip exports, Telegram result.json, CSV or JSON Lines; with
+    --engine spark also Parquet message tables, and folders of either."""
+    from . import handle_errors
 
     @handle_errors
     def body():
-        from .config import load_settings
+        from ..config import load_settings
 
         start = Path(files[0]).resolve().parent if files else Path(".")
         settings, _ = load_settings(config_path, start)
         settings = apply_flags(settings, agents, idle_gap, business_hours, columns)
         level = fail_level or settings.fail_level
+        if engine == "spark":
+            return spark_job(files, output, master, settings, agents, fmt_in, columns, channel, strict, level,
+                             exit_zero, fmt, html, rules_dirs, disable)
+        if master or output:
+            raise click.UsageError("--master and --output go with --engine spark")
         return run(files, fmt, fmt_in, html, strict, level, exit_zero, settings, rules_dirs, disable,
                    channel)
 

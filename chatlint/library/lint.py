@@ -1,4 +1,4 @@
-"""`chatlint lint PATH...`: lint canned-reply libraries.
+"""Linting canned-reply libraries (the engine of `chatlint lint` and chatlint.lint()).
 
 Each template is checked as the customer would read it: placeholders replaced
 by stand-ins (library/standins.py), its `reply_to` (or a typical message of its
@@ -12,19 +12,15 @@ fails the run when any template scores below SCORE.
 from __future__ import annotations
 
 import os
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import click
-
-from . import options
-from .errors import ChatlintError
-from .library import Template, library_files, read_file
-from .library.standins import INTENTS, Placeholders, customer_message, stand_in, substitute
-from .model import Finding, Fix, level_rank
-from .scoring import score_reply
-from .suppress import UNUSED, Baseline, apply_suppressions, fingerprint
+from ..errors import ChatlintError
+from . import Template, library_files, read_file
+from .standins import INTENTS, Placeholders, customer_message, stand_in, substitute
+from ..model import Finding, Fix, level_rank
+from ..scoring import judge
+from ..suppress import UNUSED, Baseline, apply_suppressions, fingerprint
 
 
 @dataclass
@@ -133,10 +129,8 @@ class TemplateLinter:
         result = checked.result
         off = set(checked.template.disable)
         applied = {r: self.linter.rules[r].weight for r in result.applied if r not in off}
-        failed = {f.rule for f in checked.findings if f.rule in applied}
-        critical = result.critical if result.critical in failed else None
-        checked.score, checked.costs = score_reply(applied, failed, critical)
-        checked.critical = critical
+        verdict = judge(applied, [f.finding for f in checked.findings])
+        checked.score, checked.costs, checked.critical = verdict.score, verdict.costs, verdict.critical
 
     def _lang(self, template: Template, found) -> str:
         if template.lang:
@@ -180,10 +174,13 @@ def _map_back(f: Finding, sub) -> Finding:
                    suggestion=sub.word_back(f.suggestion), start=start, end=end, fix=fix, critical=f.critical)
 
 
-def run(paths, settings, linter, baseline: str | None = None, update_baseline: bool = False) -> Report:
+def run(paths, settings, linter, baseline: str | None = None, update_baseline: bool = False,
+        templates=()) -> Report:
+    """Lint the templates in `paths` (files, folders) and the given `templates`."""
     files = library_files(paths, settings.exclude)
     tl = TemplateLinter(linter, settings)
     checked = [tl.check(t) for path in files for t in read_file(path)]
+    checked += [tl.check(t) for t in templates]
     report = Report(checked, [str(p) for p in files], linter.rules, settings.fail_level, settings.fail_under)
     if baseline:
         base = Path(baseline).resolve().parent
@@ -207,81 +204,3 @@ def common_start(paths) -> Path:
     resolved = [str(Path(p).resolve()) for p in paths] or [os.getcwd()]
     common = Path(os.path.commonpath(resolved))
     return common if common.is_dir() else common.parent
-
-
-def emit(report: Report, fmt: str, output: str | None) -> None:
-    if fmt == "text":
-        from rich.console import Console
-
-        from .formatters.text import render_report
-
-        stream = open(output, "w", encoding="utf-8") if output else sys.stdout
-        try:
-            render_report(report, Console(file=stream, highlight=False, soft_wrap=True))
-        finally:
-            if output:
-                stream.close()
-        return
-    if fmt == "json":
-        from .formatters.json_format import report_json as render
-    elif fmt == "sarif":
-        from .formatters.sarif import render
-    elif fmt == "github":
-        from .formatters.github import render
-    else:
-        from .formatters.junit import render
-    rendered = render(report)
-    if output:
-        Path(output).write_text(rendered, encoding="utf-8")
-    else:
-        click.echo(rendered, nl=not rendered.endswith("\n"))
-
-
-FORMATS = ("text", "json", "sarif", "github", "junit")
-
-
-@click.command("lint")
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--config", "config_path", type=click.Path(), metavar="FILE",
-              help="Configuration file (default: .chatlint.yaml, chatlint.yaml or [tool.chatlint] in "
-                   "pyproject.toml, found by walking up from the paths).")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
-@click.option("-o", "--output", type=click.Path(), metavar="FILE", help="Write the report to FILE.")
-@options.rules_dirs
-@options.disable
-@options.fail_level
-@options.fail_under("any template scores")
-@options.exit_zero
-@click.option("--baseline", metavar="FILE", type=click.Path(),
-              help="Report only findings not in FILE; when FILE does not exist, record the current ones.")
-@click.option("--update-baseline", is_flag=True, help="Rewrite the --baseline FILE with the current findings.")
-def lint_command(paths, config_path, fmt, output, rules_dirs, disable, fail_level, fail_under, exit_zero,
-                 baseline, update_baseline):
-    """Lint canned-reply libraries: YAML, JSON, CSV, Markdown or text files, or folders of them."""
-    from .cli import handle_errors
-
-    handle_errors(_lint)(paths, config_path, fmt, output, rules_dirs, disable, fail_level, fail_under,
-                         exit_zero, baseline, update_baseline)
-
-
-def _lint(paths, config_path, fmt, output, rules_dirs, disable, fail_level, fail_under, exit_zero,
-          baseline, update_baseline):
-    from .config import load_settings, make_linter
-
-    if update_baseline and not baseline:
-        raise click.UsageError("--update-baseline needs --baseline FILE")
-    for path in paths:
-        if not Path(path).exists():
-            raise ChatlintError("no such file or folder", path)
-    settings, source = load_settings(config_path, common_start(paths))
-    if fail_level:
-        settings.fail_level = fail_level
-    if fail_under is not None:
-        settings.fail_under = fail_under
-    linter = make_linter(settings, source, rules_dirs, disable)
-    report = run(paths, settings, linter, baseline, update_baseline)
-    if not report.files:
-        click.echo("chatlint: warning: no template libraries found (looked for "
-                   ".yaml, .yml, .json, .csv, .md, .markdown, .txt)", err=True)
-    emit(report, fmt, output)
-    sys.exit(0 if exit_zero or not report.failed else 1)
