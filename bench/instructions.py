@@ -24,7 +24,7 @@ HERE = Path(__file__).resolve().parent
 def workload(mode: str, messages: int) -> None:
     sys.path.insert(0, str(HERE))
     from chatlint.engine import Linter
-    from chatlint.lang.pipelines import get_nlp
+    from chatlint.analysis.lang.pipelines import get_nlp
     from corpus import corpus
 
     triples = corpus(messages)

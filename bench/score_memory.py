@@ -26,7 +26,7 @@ from chatlint.conversation.scorecard import Scorecard  # noqa: E402
 from chatlint.engine import Linter  # noqa: E402
 from chatlint.formatters.transcript import JsonLinesWriter  # noqa: E402
 from chatlint.readers import Exports  # noqa: E402
-from chatlint.settings import Settings  # noqa: E402
+from chatlint.model.settings import Settings  # noqa: E402
 
 CUSTOMERS = ["Dewi Lestari", "Rina Marlina", "Budi Santoso", "Siti Aminah", "\u202a+62 812-3456-7890\u202c"]
 DAY = [  # (minutes after 09:00, who, text); "S" is the shop

@@ -68,7 +68,7 @@ def generate(n: int, seed: int = 11) -> list[dict]:
 
 def single(rows) -> float:
     import chatlint
-    from chatlint.conversation.model import Message
+    from chatlint.model.messages import Message
 
     places: dict = {}
     messages = []

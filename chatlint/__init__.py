@@ -18,7 +18,7 @@ def default_linter():
     """The built-in rules, loaded once per process."""
     global _default
     if _default is None:
-        from .engine import Linter
+        from .engine.linter import Linter
 
         _default = Linter()
     return _default

@@ -20,8 +20,8 @@ import threading
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .errors import ChatlintError
-from .settings import Settings
+from .model.errors import ChatlintError
+from .model.settings import Settings
 
 
 @dataclass
@@ -55,7 +55,7 @@ def _stamp(path) -> tuple:
 def load_config(path=None, start=".", rules=(), disable=(), isolated: bool = False) -> Config:
     """The configuration in `path`, or the one discovered from `start` upwards
     (.chatlint.yaml, chatlint.yaml, [tool.chatlint]), or the defaults."""
-    from .config import load_settings
+    from .engine.config import load_settings
 
     settings, source = load_settings(path, start, isolated=isolated)
     return Config(settings, source, tuple(rules), tuple(disable))
@@ -66,7 +66,7 @@ _lock = threading.Lock()
 
 
 def as_config(config) -> Config:
-    from .engine import Linter
+    from .engine.linter import Linter
 
     if config is None:
         return Config()
@@ -83,7 +83,7 @@ def as_config(config) -> Config:
 
 def linter_for(config=None):
     """The Linter for a configuration, built on first use and kept for the process."""
-    from .engine import Linter
+    from .engine.linter import Linter
 
     if isinstance(config, Linter):
         return config
@@ -98,7 +98,7 @@ def linter_for(config=None):
         with _lock:
             linter = _linters.get(key)
             if linter is None:
-                from .config import make_linter
+                from .engine.config import make_linter
 
                 linter = make_linter(config.settings, config.source, config.rules, config.disable)
                 if len(_linters) >= 16:
@@ -147,7 +147,7 @@ def lint(paths_or_templates, config=None, baseline: str | None = None, update_ba
 
 
 def _is_linter(config) -> bool:
-    from .engine import Linter
+    from .engine.linter import Linter
 
     return isinstance(config, Linter)
 

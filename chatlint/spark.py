@@ -39,7 +39,7 @@ import json
 from dataclasses import dataclass, replace
 from functools import partial
 
-from .errors import ChatlintError
+from .model.errors import ChatlintError
 
 FIELDS = ("conversation", "text", "sender", "role", "time", "customer_name", "file", "line", "end_line",
           "system")
@@ -202,7 +202,7 @@ def _chats(pdf):
 
 def _messages(rows):
     """One chat's rows as Messages, in order; rows whose time is no time are skipped."""
-    from .conversation.model import Message
+    from .model.messages import Message
     from .readers.tabular import AGENT_ROLES, parse_time
 
     if rows and bool(rows[0][11]):
@@ -450,7 +450,7 @@ def inputs(paths) -> tuple[list[str], list[str]]:
 
 def _read_export(fmt_in: str, columns: dict, path: str):
     """On an executor: one file through chatlint's own readers, every line accounted for."""
-    from .conversation.model import Ledger
+    from .model.messages import Ledger
     from .readers import read
 
     ledger = Ledger()
@@ -529,7 +529,7 @@ def run_job(paths, output: str, master: str | None, config, agents=(), fmt_in: s
 
     from pyspark.sql import functions as F
 
-    from .model import LEVELS
+    from .model.findings import LEVELS
 
     if not paths:
         raise ChatlintError("no input given: chatlint score --engine spark --output DIR PATH...")

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 import chatlint
 from chatlint.cli import main
-from chatlint.conversation.model import Message
+from chatlint.model.messages import Message
 from chatlint.engine import builtin_rules_dir
 from chatlint.formatters import REGISTRY, names
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from chatlint import config
+from chatlint.engine import config
 from chatlint.cli import main
 
 REPO = Path(__file__).resolve().parent.parent

@@ -6,7 +6,7 @@ import pytest
 
 import chatlint
 from chatlint.conversation.lint import ConversationLinter
-from chatlint.conversation.model import Message
+from chatlint.model.messages import Message
 from chatlint.conversation.split import Conversation, assign_roles
 
 LINTER = chatlint.default_linter()
@@ -46,7 +46,7 @@ def test_conversation_rules_are_loaded_apart_from_message_rules():
 
 
 def test_a_chat_line_in_an_example_that_is_not_a_chat_line_is_an_error(tmp_path):
-    from chatlint.errors import ChatlintError
+    from chatlint.model.errors import ChatlintError
     from chatlint.engine import Linter
 
     folder = tmp_path / "rules"

@@ -3,7 +3,7 @@
 import pytest
 
 import chatlint
-from chatlint.names import greek_vocative
+from chatlint.analysis.names import greek_vocative
 
 
 @pytest.mark.parametrize("name,vocative", [

@@ -3,9 +3,9 @@
 import pytest
 import spacy
 
-from chatlint.lang.normalize import fold, greek_skeleton
-from chatlint.lang.pipelines import get_nlp
-from chatlint.names import NameForms
+from chatlint.analysis.lang.normalize import fold, greek_skeleton
+from chatlint.analysis.lang.pipelines import get_nlp
+from chatlint.analysis.names import NameForms
 
 SAMPLES = [
     "Hi Mike, it's $25 :) don't worry!! e-mail me at a@b.com or http://x.com by 10:30, can't wait",
@@ -119,7 +119,7 @@ def test_emoji_found_run_by_run_as_the_emoji_library_finds_them():
     import emoji
 
     from chatlint.engine import builtin_rules_dir
-    from chatlint.lang.emoji import EmojiTable
+    from chatlint.analysis.lang.emoji import EmojiTable
 
     table = EmojiTable(builtin_rules_dir() / "emoji.yaml")
     texts = ["Siap kak 🙏🏽 ditunggu ya 😊😊", "Order #1️⃣ and 2️⃣, flag 🇮🇩 ok", "👨‍👩‍👧 family… 25€ – “quote”",
@@ -133,7 +133,7 @@ def test_emoji_found_run_by_run_as_the_emoji_library_finds_them():
 def test_every_emoticon_passes_the_quick_pre_check():
     """find() skips the long emoticon pattern when _MAYBE_EMOTICON sees nothing: no face may be missed."""
     from chatlint.engine import builtin_rules_dir
-    from chatlint.lang.emoji import _MAYBE_EMOTICON, EmojiTable
+    from chatlint.analysis.lang.emoji import _MAYBE_EMOTICON, EmojiTable
 
     table = EmojiTable(builtin_rules_dir() / "emoji.yaml")
     for face, kind in table.emoticon_kind.items():

@@ -9,9 +9,9 @@ import numpy as np
 import pytest
 
 import chatlint
-from chatlint.errors import ChatlintError
-from chatlint.learned import MODELS, features, models
-from chatlint.signals import load_signals
+from chatlint.model.errors import ChatlintError
+from chatlint.analysis.learned import MODELS, features, models
+from chatlint.analysis.signals import load_signals
 
 ROOT = Path(__file__).resolve().parent.parent
 LINTER = chatlint.default_linter()
@@ -48,8 +48,8 @@ def test_a_question_before_buying_is_no_complaint(lang, customer):
 def test_a_learned_signal_turns_on_where_its_model_says_so(monkeypatch):
     """The mechanism, with a hand-made model: on above the threshold, off below it, and
     the word lists' own judgement stands where they found the signal's words."""
-    from chatlint import signals
-    from chatlint.learned import Model
+    from chatlint.analysis import signals
+    from chatlint.analysis.learned import Model
 
     parcel = Model("parcel", {"bias": -3.0, "threshold": 0.5, "weights": {"parcel": 6.0}})
     monkeypatch.setattr(signals, "models", lambda: {"parcel": parcel})

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from chatlint.conversation.model import Ledger
-from chatlint.errors import ChatlintError
+from chatlint.model.messages import Ledger
+from chatlint.model.errors import ChatlintError
 from chatlint.readers import Input, detect, read
 
 EXPORTS = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "exports"

@@ -15,7 +15,7 @@ from click.testing import CliRunner  # noqa: E402
 
 import chatlint  # noqa: E402
 from chatlint.cli import main  # noqa: E402
-from chatlint.conversation.model import Message  # noqa: E402
+from chatlint.model.messages import Message  # noqa: E402
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 

@@ -4,8 +4,8 @@ import os
 
 import pytest
 
-from chatlint.errors import ChatlintError
-from chatlint.yamlsource import load_yaml
+from chatlint.model.errors import ChatlintError
+from chatlint.model.yamlsource import load_yaml
 
 
 @pytest.fixture

@@ -41,9 +41,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 from judgement import DEFAULT_DATA, load_cases  # noqa: E402
 
-from chatlint import signals  # noqa: E402
+from chatlint.analysis import signals  # noqa: E402
 from chatlint.engine import Linter  # noqa: E402
-from chatlint.learned import MODELS, features  # noqa: E402
+from chatlint.analysis.learned import MODELS, features  # noqa: E402
 
 TARGETS = {
     "complaint": ("customer", lambda labels: labels["complaint"]),

@@ -33,8 +33,8 @@ from __future__ import annotations
 
 import re
 
-from ..features import FEATURES
-from ..lang.lexicon import QUESTION_KINDS
+from ..analysis.features import FEATURES
+from ..analysis.lang.lexicon import QUESTION_KINDS
 from .base import Check, Hit
 from .length import content_words as _content_words, echoes_answer_word
 

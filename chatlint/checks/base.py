@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..lang.pack import Analysis
-    from ..names import NameForms
+    from ..analysis.lang.pack import Analysis
+    from ..analysis.names import NameForms
 
 
 @dataclass

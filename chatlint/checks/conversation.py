@@ -25,7 +25,7 @@ import re
 from datetime import datetime, timedelta
 
 from ..conversation.scorecard import duration
-from ..schema import Enum
+from ..model.schema import Enum
 from .base import Check, Hit
 
 ROLES = ("customer", "agent")

@@ -11,7 +11,7 @@ Variants: missing, hostile, too_many.
 
 from __future__ import annotations
 
-from ..conditions import Condition
+from ..analysis.conditions import Condition
 from .base import Check, Hit
 
 

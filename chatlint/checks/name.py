@@ -16,9 +16,9 @@ cost more than missed ones.
 
 from __future__ import annotations
 
-from ..lang.pack import CLAUSE_END
+from ..analysis.lang.pack import CLAUSE_END
 
-from ..schema import Enum
+from ..model.schema import Enum
 from .base import Check, Hit
 
 

@@ -16,10 +16,10 @@ A forbidden phrase one or two words after a negator of its clause (the lexicon's
 
 from __future__ import annotations
 
-from ..errors import ChatlintError
-from ..features import FEATURES
-from ..lang.pack import negated
-from ..schema import Anything, Enum
+from ..model.errors import ChatlintError
+from ..analysis.features import FEATURES
+from ..analysis.lang.pack import negated
+from ..model.schema import Anything, Enum
 from .base import Check, Hit
 
 

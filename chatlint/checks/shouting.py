@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from ..features import caps_words
+from ..analysis.features import caps_words
 from .base import Check, Hit
 
 

@@ -7,8 +7,8 @@ import sys
 
 import click
 
-from .. import options
-from ..errors import ChatlintError
+from . import options
+from ..model.errors import ChatlintError
 
 LANG_CHOICE = click.Choice(["auto", "id", "el", "en"])
 
@@ -55,7 +55,7 @@ class LazyGroup(click.Group):
         "lint": "chatlint.cli.lint:lint_command",
         "score": "chatlint.cli.score:score",
         "serve": "chatlint.server.command:serve",
-        "init": "chatlint.init_config:init_command",
+        "init": "chatlint.cli.init:init_command",
     }
 
     def list_commands(self, ctx):
@@ -120,7 +120,7 @@ def check(text, reply_to, name, lang, position, fmt, rules_dirs, disable, fail_l
 @handle_errors
 def list_rules(fmt, rules_dirs):
     """List the rules."""
-    from ..rules import rule_rows
+    from ..engine.rules import rule_rows
 
     from ..formatters import get
 

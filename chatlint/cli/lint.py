@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from .. import options
-from ..errors import ChatlintError
+from . import options
+from ..model.errors import ChatlintError
 from ..library.lint import Report, common_start
 from . import format_option
 

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import click
 
-from .. import options
+from . import options
 from . import format_option
-from ..errors import ChatlintError
-from ..model import level_rank
+from ..model.errors import ChatlintError
+from ..model.findings import level_rank
 from ..readers import FORMATS
-from ..settings import Settings
+from ..model.settings import Settings
 
 
 def apply_flags(settings: Settings, agents, idle_gap, business_hours, columns) -> Settings:
@@ -170,7 +170,7 @@ def score(files, fmt_in, columns, agents, idle_gap, business_hours, channel, fmt
 
     @handle_errors
     def body():
-        from ..config import load_settings
+        from ..engine.config import load_settings
 
         start = Path(files[0]).resolve().parent if files else Path(".")
         settings, _ = load_settings(config_path, start)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
-from ..errors import ChatlintError
+from ..model.errors import ChatlintError
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 

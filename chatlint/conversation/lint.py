@@ -16,10 +16,10 @@ import statistics
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from ..model import Finding, Result
-from ..scoring import finding, judge
+from ..model.findings import Finding, Result
+from ..engine.scoring import finding, judge
 from .hours import BusinessHours
-from .model import Message
+from ..model.messages import Message
 from .split import Conversation
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .agents import AgentStats
 from .lint import ConversationLinter
-from .model import MESSAGE, SYSTEM, Ledger
+from ..model.messages import MESSAGE, SYSTEM, Ledger
 from .split import assign_roles, split
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from ..readers.whatsapp import is_phone
-from .model import Message
+from ..model.messages import Message
 
 
 @dataclass

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from ..model import level_rank
+from ..model.findings import level_rank
 
 
 def _describe(f) -> str:

@@ -11,8 +11,8 @@ import fnmatch
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import ChatlintError, read_text
-from ..schema import Obj, OneOf
+from ..model.errors import ChatlintError, read_text
+from ..model.schema import Obj, OneOf
 from .positions import Locator
 
 # What a template may carry, in YAML/JSON mappings and as CSV columns.

@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 
-from ..errors import ChatlintError
+from ..model.errors import ChatlintError
 from . import FIELDS, Template
 from .directives import parse, rule_list
 from .positions import Locator, align

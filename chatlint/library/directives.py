@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..errors import ChatlintError
+from ..model.errors import ChatlintError
 
 DIRECTIVE = re.compile(r"chatlint:\s*(?P<body>[^\n]*?)\s*(?:-->|$)", re.MULTILINE)
 _PAIR = re.compile(r"([\w-]+)\s*=\s*([^\s]+)")

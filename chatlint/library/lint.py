@@ -15,12 +15,12 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import ChatlintError
+from ..model.errors import ChatlintError
 from . import Template, library_files, read_file
 from .standins import INTENTS, Placeholders, customer_message, stand_in, substitute
-from ..model import Finding, Fix, level_rank
-from ..scoring import judge
-from ..suppress import UNUSED, Baseline, apply_suppressions, fingerprint
+from ..model.findings import Finding, Fix, level_rank
+from ..engine.scoring import judge
+from ..engine.suppress import UNUSED, Baseline, apply_suppressions, fingerprint
 
 
 @dataclass

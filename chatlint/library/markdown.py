@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..errors import ChatlintError
+from ..model.errors import ChatlintError
 from . import Template
 from .directives import parse, rule_list
 from .positions import Locator

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..errors import ChatlintError
+from ..model.errors import ChatlintError
 
 # kind -> placeholder names that stand for it (any delimiter style, any case)
 DEFAULT_PLACEHOLDERS: dict[str, list[str]] = {

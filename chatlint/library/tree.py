@@ -14,8 +14,8 @@ from typing import Any
 
 import yaml
 
-from ..errors import ChatlintError
-from ..yamlsource import Source, _construct
+from ..model.errors import ChatlintError
+from ..model.yamlsource import Source, _construct
 from .positions import Locator
 
 

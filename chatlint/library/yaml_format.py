@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from ..errors import ChatlintError
-from ..schema import validate
+from ..model.errors import ChatlintError
+from ..model.schema import validate
 from . import TEMPLATE_SPEC, Template
 from .directives import parse, rule_list
 from .positions import Locator, align

@@ -8,8 +8,8 @@ continuation, a system line or a skipped line with its reason.
 
 from __future__ import annotations
 
-from ..conversation.model import Ledger
-from ..errors import ChatlintError
+from ..model.messages import Ledger
+from ..model.errors import ChatlintError
 from . import tabular, telegram, whatsapp
 from .base import Input
 

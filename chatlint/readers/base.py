@@ -5,7 +5,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from ..errors import ChatlintError
+from ..model.errors import ChatlintError
 
 
 class Input:

@@ -15,8 +15,8 @@ import io
 import json
 from datetime import datetime, timezone
 
-from ..conversation.model import CONTINUATION, MESSAGE, SYSTEM, Ledger, Message
-from ..errors import ChatlintError
+from ..model.messages import CONTINUATION, MESSAGE, SYSTEM, Ledger, Message
+from ..model.errors import ChatlintError
 from .base import Input
 
 FIELDS = ("timestamp", "sender", "role", "text", "conversation")

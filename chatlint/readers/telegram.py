@@ -16,8 +16,8 @@ import json
 import re
 from datetime import datetime, timezone
 
-from ..conversation.model import CONTINUATION, MESSAGE, SYSTEM, Ledger, Message
-from ..errors import ChatlintError
+from ..model.messages import CONTINUATION, MESSAGE, SYSTEM, Ledger, Message
+from ..model.errors import ChatlintError
 from .base import Input
 
 

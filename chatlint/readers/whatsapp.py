@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from ..conversation.model import CONTINUATION, MESSAGE, SYSTEM, Ledger, Message
+from ..model.messages import CONTINUATION, MESSAGE, SYSTEM, Ledger, Message
 from .base import Input
 
 # Direction marks and the like that phones put around dates, names and phone numbers.

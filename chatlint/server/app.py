@@ -30,8 +30,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.exceptions import HTTPException
 
 from .. import __version__, api
-from ..errors import ChatlintError
-from ..rules import rule_rows
+from ..model.errors import ChatlintError
+from ..engine.rules import rule_rows
 from . import languagetool as lt
 
 MAX_BODY = 64 * 1024  # bytes; a chat reply is a few hundred

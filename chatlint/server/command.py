@@ -8,8 +8,8 @@ import sys
 
 import click
 
-from .. import options
-from ..errors import ChatlintError
+from ..cli import options
+from ..model.errors import ChatlintError
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 

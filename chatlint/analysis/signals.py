@@ -13,8 +13,8 @@ from pathlib import Path
 
 from .features import FEATURES
 from .learned import models
-from .schema import Enum, Obj, validate
-from .yamlsource import load_yaml
+from ..model.schema import Enum, Obj, validate
+from ..model.yamlsource import load_yaml
 
 # Known from the situation rather than read from the text.
 SITUATION = {

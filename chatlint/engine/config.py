@@ -16,11 +16,11 @@ import re
 import sys
 from pathlib import Path
 
-from .errors import ChatlintError
-from .model import LEVELS
-from .schema import Enum, Obj, OneOf, validate
-from .settings import Settings
-from .yamlsource import Source, load_yaml
+from ..model.errors import ChatlintError
+from ..model.findings import LEVELS
+from ..model.schema import Enum, Obj, OneOf, validate
+from ..model.settings import Settings
+from ..model.yamlsource import Source, load_yaml
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -61,7 +61,7 @@ _MAPPINGS = ("levels", "weights", "placeholders", "response-time", "columns")
 
 
 def presets_dir() -> Path:
-    from .engine import builtin_rules_dir
+    from .linter import builtin_rules_dir
 
     return builtin_rules_dir() / "presets"
 
@@ -106,7 +106,7 @@ def read(path: str | Path) -> tuple[dict, Source]:
             if not _CLOCK.match(data["business-hours"][key]):
                 raise source.error(("business-hours", key), f"business-hours.{key}: expected a time "
                                    f"like \"08:00\", got {data['business-hours'][key]!r}")
-    from .library.standins import KINDS
+    from ..library.standins import KINDS
 
     for kind in data.get("placeholders", {}):
         if kind not in KINDS:
@@ -228,7 +228,7 @@ def _check_rule_dirs(settings: Settings, source: Source, data: dict) -> None:
 
 def make_linter(settings: Settings, source: Path | None = None, rule_dirs=(), disable=()):
     """A Linter for these settings; an unknown rule id from a config file names the file and line."""
-    from .engine import Linter
+    from .linter import Linter
 
     try:
         return Linter(rule_dirs=rule_dirs, disable=disable, settings=settings)

@@ -6,23 +6,23 @@ import threading
 from functools import cached_property
 from pathlib import Path
 
-from .checks import Context
-from .errors import ChatlintError
-from .lang.detect import Detector
-from .lang.emoji import EmojiTable
-from .lang.lexicon import load_lexicons
-from .lang.pack import LangPack
-from .model import Finding, Result
-from .names import NameForms, first_name_keys, nickname_table
+from ..checks import Context
+from ..model.errors import ChatlintError
+from ..analysis.lang.detect import Detector
+from ..analysis.lang.emoji import EmojiTable
+from ..analysis.lang.lexicon import load_lexicons
+from ..analysis.lang.pack import LangPack
+from ..model.findings import Finding, Result
+from ..analysis.names import NameForms, first_name_keys, nickname_table
 from .rules import Rule, load_rules
 from .scoring import finding, judge, supersede
-from .settings import Settings
-from .signals import SITUATION, compute, load_signals
+from ..model.settings import Settings
+from ..analysis.signals import SITUATION, compute, load_signals
 
 
 def builtin_rules_dir() -> Path:
     """The built-in rule packs: chatlint/_rules when installed, rules/ in a checkout."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent
     installed = here / "_rules"
     return installed if installed.is_dir() else here.parent / "rules"
 

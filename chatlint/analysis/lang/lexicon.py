@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import ChatlintError
-from ..schema import Obj, validate
-from ..yamlsource import Source, load_yaml
+from ...model.errors import ChatlintError
+from ...model.schema import Obj, validate
+from ...model.yamlsource import Source, load_yaml
 
 LEXICON_SPEC = Obj(
     required={"lang": str, "name": str, "markers": [str]},

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..schema import Obj, validate
-from ..yamlsource import load_yaml
+from ...model.schema import Obj, validate
+from ...model.yamlsource import load_yaml
 
 # Every emoji is made of characters above U+2000 (and ©, ®), a keycap ("1️⃣") starting
 # with one of "#*0-9": emoji are looked for only in runs of such characters, which

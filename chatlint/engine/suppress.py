@@ -20,8 +20,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ChatlintError
-from .model import Finding
+from ..model.errors import ChatlintError
+from ..model.findings import Finding
 
 UNUSED = "unused-suppression"
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .model import Finding, Fix
+from ..model.findings import Finding, Fix
 
 
 @dataclass

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .yamlsource import Source
+from ..model.yamlsource import Source
 
 _TOKEN = re.compile(r"\s*(\(|\)|[A-Za-z_][A-Za-z0-9_]*)")
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .checks import CHECK_TYPES
-from .conditions import Condition
-from .errors import ChatlintError
-from .model import LEVELS
-from .schema import Anything, Enum, Obj, OneOf, validate
-from .yamlsource import Source, load_yaml
+from ..checks import CHECK_TYPES
+from ..analysis.conditions import Condition
+from ..model.errors import ChatlintError
+from ..model.findings import LEVELS
+from ..model.schema import Anything, Enum, Obj, OneOf, validate
+from ..model.yamlsource import Source, load_yaml
 
 _TEXT_PER_LANG = {str: OneOf(str, {str: str}, what="a text, or a mapping of variants to texts")}
 
