@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from .lang.lexicon import QUESTION_KINDS
-from .lang.pack import WINK_AFTER_SEMICOLON, Analysis
+from .lang.pack import Analysis
+from .lang.questions import WINK_AFTER_SEMICOLON
 
 _REPEATED_QUESTION = re.compile(r"\?{3,}|[?;]\s*[?;]\s*[?;]")  # "???": "??" is mere emphasis in chat
 _EXCLAMATION_RUN = re.compile(r"![!?1]*![!?1]*!")  # three or more "!" in a run

@@ -16,7 +16,7 @@ cost more than missed ones.
 
 from __future__ import annotations
 
-from ..analysis.lang.pack import CLAUSE_END
+from ..analysis.lang.negation import CLAUSE_END
 
 from ..model.schema import Enum
 from .base import Check, Hit

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from ..model.errors import ChatlintError
 from ..analysis.features import FEATURES
-from ..analysis.lang.pack import negated
+from ..analysis.lang.negation import negated
 from ..model.schema import Anything, Enum
 from .base import Check, Hit
 

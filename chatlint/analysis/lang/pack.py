@@ -3,98 +3,25 @@
 The pack owns the spaCy pipeline, the normaliser, one phrase index holding
 every phrase list of the lexicon and the rules (matched in a single pass per
 message), and a spaCy Matcher for the rules' token patterns. `analyse(text)`
-turns a message into an `Analysis` that signals and checks read.
+turns a message into an `Analysis` that signals and checks read. The phrase index
+(phrases.py), the question logic (questions.py) and negation (negation.py) are their own
+modules.
 """
 
 from __future__ import annotations
 
-import re
-from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from . import questions
 from .dictionary import Dictionary
 from .emoji import EmojiTable
-from .lexicon import NOT_A_QUESTION, QUESTION_KINDS, Lexicon
+from .lexicon import Lexicon
+from .negation import CLAUSE_END, drop_denied_signals
 from .normalize import Normalizer, fold
+from .phrases import Phrase, PhraseIndex
 from .pipelines import get_nlp
-
-Phrase = tuple  # of (norm, is_prefix) pairs
-
-
-_END = "\x00"   # in a trie node: the keys of the phrases that end here
-_WILD = "\x01"  # in a trie node: [(prefix, child)] for words matched by prefix ("ευχαριστ*")
-
-
-class PhraseIndex:
-    """Many named phrase lists in one word trie, matched in a single pass per message."""
-
-    def __init__(self):
-        self.root: dict = {}
-        self.root_wild: dict[str, list] = defaultdict(list)  # first 3 letters -> [(prefix, child)]
-        self._starts: dict[str, tuple] = {}  # word -> the nodes of the phrases it starts
-
-    def add(self, key: str, phrase: Phrase) -> None:
-        self._starts.clear()
-        (first, first_is_prefix), rest = phrase[0], phrase[1:]
-        if first_is_prefix:
-            node = self._wild_child(self.root_wild[first[:3]], first)
-        else:
-            node = self.root.setdefault(first, {})
-        for word, is_prefix in rest:
-            node = self._wild_child(node.setdefault(_WILD, []), word) if is_prefix else node.setdefault(word, {})
-        keys = node.setdefault(_END, [])
-        if key not in keys:
-            keys.append(key)
-
-    @staticmethod
-    def _wild_child(children: list, prefix: str) -> dict:
-        for existing, child in children:
-            if existing == prefix:
-                return child
-        child: dict = {}
-        children.append((prefix, child))
-        return child
-
-    def starts(self, norm: str) -> tuple:
-        """The trie nodes after `norm` as a phrase's first word (cached: most words have none)."""
-        nodes = self._starts.get(norm)
-        if nodes is None:
-            node = self.root.get(norm)
-            nodes = tuple(([node] if node is not None else [])
-                          + [child for prefix, child in self.root_wild.get(norm[:3], ()) if norm.startswith(prefix)])
-            if len(self._starts) < 200_000:
-                self._starts[norm] = nodes
-        return nodes
-
-    def find(self, norms: list[str], breaks=frozenset()) -> dict[str, list[tuple[int, int]]]:
-        """Hits per key as spans of `norms`; no phrase runs across a clause break (`breaks`:
-        indexes of the norms that follow one: "χρυσό. Μου" is no "χρυσό μου")."""
-        hits: dict[str, list[tuple[int, int]]] = {}
-        n = len(norms)
-        cached, starts = self._starts.get, self.starts
-        for i, norm in enumerate(norms):
-            nodes = cached(norm)
-            if nodes is None:
-                nodes = starts(norm)
-            if not nodes:
-                continue  # most words start no phrase
-            stack = [(node, i + 1) for node in nodes]
-            while stack:
-                node, j = stack.pop()
-                keys = node.get(_END)
-                if keys:
-                    for key in keys:
-                        hits.setdefault(key, []).append((i, j))
-                if j < n and j not in breaks:
-                    following = norms[j]
-                    child = node.get(following)
-                    if child is not None:
-                        stack.append((child, j + 1))
-                    for prefix, child in node.get(_WILD, ()):
-                        if following.startswith(prefix):
-                            stack.append((child, j + 1))
-        return hits
+from .questions import QUESTION_MARKS, Sentence
 
 
 @dataclass(slots=True)
@@ -104,27 +31,6 @@ class Word:
     end: int
     norms: tuple
     token: int  # index of the spaCy token
-
-
-# a Greek ";" is a question mark, unless it starts a wink: ;) ;-) ;P ;D ;*
-WINK_AFTER_SEMICOLON = ")-(pPdD*"
-# a "." between digits is a decimal or thousands point ("Rp 150.000"), not a sentence end
-_SENTENCE_END = {"en": re.compile(r"(?:[!?\n]|\.(?!\d))+"), "id": re.compile(r"(?:[!?\n]|\.(?!\d))+"),
-                 "el": re.compile(r"(?:[!?\u037e\n]|\.(?!\d)|;(?![%s]))+" % re.escape(WINK_AFTER_SEMICOLON))}
-_QUESTION_MARKS = {"el": ("?", ";", "\u037e")}
-# the most words of a clause that asks without a question mark ("is it fake leather")
-_SHORT_QUESTION = 8
-_GREEK_ACCENT = re.compile(r"[άέήίόύώΆΈΉΊΌΎΏΐΰ]")
-
-
-@dataclass
-class Sentence:
-    start: int
-    end: int
-    text: str
-    is_question: bool
-    kinds: list  # question kinds found in it
-    opens_with_kind: bool = False  # its first question word opens it ("Berapa harganya?", "Kak, kapan...")
 
 
 @dataclass
@@ -154,23 +60,8 @@ class Analysis:
         return self.clause(i)[1] in self.question_breaks
 
     def asks_whether(self, i: int, j: int) -> bool:
-        """Does the question around norms i..j ask whether it is so, rather than report it?
-        Its clause opens with an inquiry ("is it fake fur?", "any delays?"), greetings and
-        address words aside, or has a question tag right after the phrase ("luntur ga kak?").
-        Chat writers often drop the question mark: a short clause (`_SHORT_QUESTION` words)
-        needs none ("is it fake leather", "luntur ga kak")."""
-        start, end = self.clause(i)
-        if end not in self.question_breaks and end - start > _SHORT_QUESTION:
-            return False
-        address = self.address_words
-        while start < i and self.norm_word[start] in address:
-            start += 1
-        if any(s == start and e <= i for s, e in self.hits.get("inquiries", ())):
-            return True
-        while j < end and self.norm_word[j] in address:
-            j += 1
-        return j < end and self.norms[j] in self.pack.question_tags and (
-            j + 1 == end or all(self.norm_word[k] in address for k in range(j + 1, end)))
+        """Does the question around norms i..j ask whether it is so? (questions.py)"""
+        return questions.asks_whether(self, i, j)
 
     def has(self, key: str) -> bool:
         return key in self.hits
@@ -188,51 +79,7 @@ class Analysis:
 
     @cached_property
     def sentences(self) -> list[Sentence]:
-        pattern = _SENTENCE_END.get(self.lang, _SENTENCE_END["en"])
-        marks = _QUESTION_MARKS.get(self.lang, ("?",))
-        # question-word hits, longest first, so "berapa lama" is "when", not "how much"
-        kind_hits = []
-        accents_typed = self.lang == "el" and _GREEK_ACCENT.search(self.text) is not None
-        for kind in QUESTION_KINDS + (NOT_A_QUESTION,):
-            for i, j in self.hits.get(f"questions.{kind}", ()):
-                # relative "που" and "πως" (that) never open a clause; "Που μπορώ..." asks
-                strict = accents_typed and i > 0 and i not in self.breaks
-                if not self.pack.accent_allows(f"questions.{kind}", self.norms[i],
-                                               self.words[self.norm_word[i]].text, strict):
-                    continue
-                kind_hits.append((j - i, i, j, kind))
-        kind_hits.sort(reverse=True)
-        taken: set[int] = set()
-        found = []
-        nouns = set()  # positions of question words that are nouns ("price", "harga")
-        for _, i, j, kind in kind_hits:
-            if taken.isdisjoint(range(i, j)):
-                taken.update(range(i, j))
-                pos = self.char_span(i, j)[0]
-                found.append((pos, kind))
-                if tuple(self.norms[i:j]) in self.pack.question_nouns:
-                    nouns.add(pos)
-        sentences, last = [], 0
-        for match in list(pattern.finditer(self.text)) + [None]:
-            end = match.end() if match else len(self.text)
-            chunk = self.text[last:end]
-            if chunk.strip():
-                asking = [(pos, kind) for pos, kind in sorted(found) if last <= pos < end and kind != NOT_A_QUESTION]
-                ending = match.group() if match else ""
-                asked = any(m in ending for m in marks)
-                if not asked:  # "disappointed with the quality for the price" asks nothing
-                    asking = [(pos, kind) for pos, kind in asking
-                              if pos not in nouns or self._only_address_before(last, pos)]
-                kinds = [kind for _, kind in asking]
-                opens = bool(asking) and self._only_address_before(last, asking[0][0])
-                # a question word in an exclamation asks nothing: "great quality at a good price!"
-                exclaimed = "!" in ending and not asked
-                sentences.append(Sentence(last, end, chunk.strip(), asked or (bool(kinds) and not exclaimed),
-                                          kinds if not exclaimed else [], opens))
-            last = end
-            if match is None:
-                break
-        return sentences
+        return questions.sentences(self)
 
     def words_after(self, key: str, spans=None) -> set[int]:
         """Indexes of words directly after a phrase of `key` (or of the given spans of it),
@@ -247,7 +94,7 @@ class Analysis:
                     after.add(k)
         return after
 
-    def _only_address_before(self, start: int, pos: int) -> bool:
+    def only_address_before(self, start: int, pos: int) -> bool:
         """Are the words from `start` up to `pos` only greetings and address words ("Kak,", "Hi")?"""
         address = self.address_words
         return all(k in address for k, w in enumerate(self.words) if start <= w.start < pos)
@@ -384,7 +231,7 @@ class LangPack:
         norm_word: list[int] = []
         breaks: set[int] = set()  # norms that follow a clause break (, . ! ? ; : or a line break)
         question_breaks: set[int] = set()
-        marks = _QUESTION_MARKS.get(self.lang, ("?",))
+        marks = QUESTION_MARKS.get(self.lang, ("?",))
         info = self._word_info
         for token in doc:
             word_norms = info.get(token.norm)
@@ -411,7 +258,7 @@ class LangPack:
                             question_breaks=question_breaks)
         analysis.hits = self.index.find(norms, breaks)
         if self.negators or self.conditionals:
-            _drop_denied_signals(analysis, self.negators, self.conditionals)
+            drop_denied_signals(analysis, self.negators, self.conditionals)
         if self.matcher is not None and self._may_match(words):
             if self.matcher_reads_norm:
                 for word in words:
@@ -452,46 +299,6 @@ class LangPack:
         if first is None:  # a pattern over punctuation or emoji only
             return (0, 0)
         return first, last + 1
-
-
-# what ends the reach of a negator: "No, it arrived broken" is a complaint
-CLAUSE_END = re.compile(r"[,.;:!?\n\u037e]")
-
-
-def _drop_denied_signals(analysis: Analysis, negators: frozenset, conditionals: frozenset) -> None:
-    """A signal phrase one or two words after a negator of its clause says the opposite:
-    "not damaged", "gak ada masalah", "δεν είναι χαλασμένο". (A negated complaint the
-    lexicon lists itself, "hasn't arrived", starts with the negator and stays.) One in a
-    clause opened by a conditional only supposes: "what if it gets lost?", "kalau rusak
-    bisa retur?", "αν δεν μου κάνει"."""
-    hits = analysis.hits
-    for key in [k for k in hits if k.startswith("signals.")]:
-        kept = [(i, j) for i, j in hits[key]
-                if not (negated(analysis, i, negators) or supposed(analysis, i, conditionals))]
-        if kept:
-            hits[key] = kept
-        else:
-            del hits[key]
-
-
-def negated(analysis: Analysis, i: int, negators: frozenset) -> bool:
-    """Is the phrase starting at norm `i` denied by a negator one or two words before it,
-    in its clause? A phrase that is itself negative ("δεν ήρθε") is not denied again."""
-    norms = analysis.norms
-    if norms[i] in negators:
-        return False
-    for k in (i - 1, i - 2):
-        if k >= 0 and norms[k] in negators:
-            words = analysis.words
-            between = analysis.text[words[analysis.norm_word[k]].end:words[analysis.norm_word[i]].start]
-            return not CLAUSE_END.search(between)
-    return False
-
-
-def supposed(analysis: Analysis, i: int, conditionals: frozenset) -> bool:
-    """Is norm `i` in a clause that a conditional ("if", "kalau", "αν") opens before it?"""
-    start = analysis.clause(i)[0]
-    return any(norm in conditionals for norm in analysis.norms[start:i])
 
 
 def _anchors(patterns: list) -> set[str] | None:

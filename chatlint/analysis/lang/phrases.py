@@ -1,0 +1,82 @@
+"""The phrase index: many named phrase lists in one word trie, matched in a single pass per message."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+Phrase = tuple  # of (norm, is_prefix) pairs
+
+
+_END = "\x00"   # in a trie node: the keys of the phrases that end here
+_WILD = "\x01"  # in a trie node: [(prefix, child)] for words matched by prefix ("ευχαριστ*")
+
+
+class PhraseIndex:
+    """Many named phrase lists in one word trie, matched in a single pass per message."""
+
+    def __init__(self):
+        self.root: dict = {}
+        self.root_wild: dict[str, list] = defaultdict(list)  # first 3 letters -> [(prefix, child)]
+        self._starts: dict[str, tuple] = {}  # word -> the nodes of the phrases it starts
+
+    def add(self, key: str, phrase: Phrase) -> None:
+        self._starts.clear()
+        (first, first_is_prefix), rest = phrase[0], phrase[1:]
+        if first_is_prefix:
+            node = self._wild_child(self.root_wild[first[:3]], first)
+        else:
+            node = self.root.setdefault(first, {})
+        for word, is_prefix in rest:
+            node = self._wild_child(node.setdefault(_WILD, []), word) if is_prefix else node.setdefault(word, {})
+        keys = node.setdefault(_END, [])
+        if key not in keys:
+            keys.append(key)
+
+    @staticmethod
+    def _wild_child(children: list, prefix: str) -> dict:
+        for existing, child in children:
+            if existing == prefix:
+                return child
+        child: dict = {}
+        children.append((prefix, child))
+        return child
+
+    def starts(self, norm: str) -> tuple:
+        """The trie nodes after `norm` as a phrase's first word (cached: most words have none)."""
+        nodes = self._starts.get(norm)
+        if nodes is None:
+            node = self.root.get(norm)
+            nodes = tuple(([node] if node is not None else [])
+                          + [child for prefix, child in self.root_wild.get(norm[:3], ()) if norm.startswith(prefix)])
+            if len(self._starts) < 200_000:
+                self._starts[norm] = nodes
+        return nodes
+
+    def find(self, norms: list[str], breaks=frozenset()) -> dict[str, list[tuple[int, int]]]:
+        """Hits per key as spans of `norms`; no phrase runs across a clause break (`breaks`:
+        indexes of the norms that follow one: "χρυσό. Μου" is no "χρυσό μου")."""
+        hits: dict[str, list[tuple[int, int]]] = {}
+        n = len(norms)
+        cached, starts = self._starts.get, self.starts
+        for i, norm in enumerate(norms):
+            nodes = cached(norm)
+            if nodes is None:
+                nodes = starts(norm)
+            if not nodes:
+                continue  # most words start no phrase
+            stack = [(node, i + 1) for node in nodes]
+            while stack:
+                node, j = stack.pop()
+                keys = node.get(_END)
+                if keys:
+                    for key in keys:
+                        hits.setdefault(key, []).append((i, j))
+                if j < n and j not in breaks:
+                    following = norms[j]
+                    child = node.get(following)
+                    if child is not None:
+                        stack.append((child, j + 1))
+                    for prefix, child in node.get(_WILD, ()):
+                        if following.startswith(prefix):
+                            stack.append((child, j + 1))
+        return hits
