@@ -192,9 +192,9 @@ def test_fixes_and_messages_speak_of_the_placeholder(tmp_path):
     path = write(tmp_path, "t.yaml", "- Pesanan sudah dikirim ya 🙏\n")
     data, _ = lint_json(path)
     (f,) = findings(data, "use-name")
-    from chatlint.library.standins import STAND_INS
+    from chatlint.engine import Linter
 
-    stand_in = STAND_INS["name"]["id"]
+    stand_in = Linter().lexicons["id"].stand_ins["name"]
     assert "{name}" in f["message"] and stand_in not in f["message"]
     assert f["fix"] is None or (stand_in not in f["fix"]["text"] and "{name}" in f["fix"]["text"])
 
@@ -319,9 +319,10 @@ def test_every_intent_stand_in_means_its_intent_in_every_language(linter):
     from chatlint.library.standins import INTENT_SIGNALS, INTENTS
 
     assert set(INTENTS) == set(INTENT_SIGNALS)
-    for intent, messages in INTENTS.items():
-        assert set(messages) == {"id", "el", "en"}
-        for lang, message in messages.items():
+    assert set(linter.lexicons) == {"id", "el", "en"}
+    for lang, lexicon in linter.lexicons.items():
+        assert set(lexicon.customer_messages) == set(INTENTS)
+        for intent, message in lexicon.customer_messages.items():
             signals = set(linter.check("Ok 🙂", reply_to=message, lang=lang).signals)
             assert signals & INTENT_SIGNALS[intent], (intent, lang, message, signals)
 

@@ -10,7 +10,6 @@ import re
 
 from .lang.lexicon import QUESTION_KINDS
 from .lang.pack import Analysis
-from .lang.questions import WINK_AFTER_SEMICOLON
 
 _REPEATED_QUESTION = re.compile(r"\?{3,}|[?;]\s*[?;]\s*[?;]")  # "???": "??" is mere emphasis in chat
 _EXCLAMATION_RUN = re.compile(r"![!?1]*![!?1]*!")  # three or more "!" in a run
@@ -44,14 +43,9 @@ def _regex(pattern):
     return lambda a: [m.span() for m in pattern.finditer(a.text)]
 
 
-_QUESTION_MARK = re.compile(r"\?")
-# ";" is Greek's question mark; ";)" or ";P" is a wink
-_GREEK_QUESTION_MARK = re.compile(r"[?\u037e]|;(?![%s])" % re.escape(WINK_AFTER_SEMICOLON))
-
-
 def question_mark(a: Analysis):
-    pattern = _GREEK_QUESTION_MARK if a.lang == "el" else _QUESTION_MARK
-    return [m.span() for m in pattern.finditer(a.text)]
+    """The language's question marks (its lexicon's question_marks): Greek's ";" too, not ";)"."""
+    return [m.span() for m in a.pack.punctuation.question_mark.finditer(a.text)]
 
 
 _QUESTION_KEYS = tuple(f"questions.{kind}" for kind in QUESTION_KINDS)

@@ -106,9 +106,10 @@ class TemplateLinter:
         if template.intent is not None and template.intent not in INTENTS:
             raise ChatlintError(f"intent: unknown intent {template.intent!r}; expected one of: "
                                 f"{', '.join(INTENTS)}", template.path, template.line)
-        customer = template.reply_to or (customer_message(template.intent, lang) if template.intent else None)
-        sub = substitute(template.text, found, lang, self.settings)
-        name = stand_in("name", lang, self.settings)
+        lexicon = self.linter.lexicons[lang]
+        customer = template.reply_to or (customer_message(template.intent, lexicon) if template.intent else None)
+        sub = substitute(template.text, found, lexicon, self.settings)
+        name = stand_in("name", lexicon, self.settings)
         if name not in sub.replaced:
             sub.replaced[name] = _default_name_placeholder(found, template.text)
         result = self.linter.check(sub.text, reply_to=customer, name=name, lang=lang)

@@ -7,8 +7,9 @@ a time expression ("2 days", "2 hari", "2 ημέρες"), and so on per kind bel
 Findings are mapped back to the placeholder in the original text.
 
 An `intent` without a `reply_to` stands for a short, typical customer message
-of that intent in the template's language (INTENTS below), so rules that depend
-on what the customer said (apology after a complaint...) apply.
+of that intent in the template's language (its lexicon's customer_messages), so rules
+that depend on what the customer said (apology after a complaint...) apply. The stand-ins
+of each kind are in the lexicon too (stand_ins).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..analysis.lang.lexicon import INTENTS, STAND_IN_KINDS  # noqa: F401 (INTENTS: handed on to lint.py)
 from ..model.errors import ChatlintError
 
 # kind -> placeholder names that stand for it (any delimiter style, any case)
@@ -34,72 +36,31 @@ DEFAULT_PLACEHOLDERS: dict[str, list[str]] = {
     "agent": ["agent", "agent_name", "admin", "cs"],
     "link": ["link", "url", "tautan"],
 }
-KINDS = tuple(DEFAULT_PLACEHOLDERS)
+KINDS = STAND_IN_KINDS  # DEFAULT_PLACEHOLDERS names each (tests/test_lexicon_data.py)
 
-STAND_INS: dict[str, dict[str, str]] = {
-    "name": {"id": "Nadira", "el": "Ευτέρπη", "en": "Rosalind"},  # unlikely in a real template
-    "eta": {"id": "2 hari", "el": "2 ημέρες", "en": "2 days"},
-    "date": {"id": "12/05", "el": "12/05", "en": "12/05"},
-    "time": {"id": "10:00", "el": "10:00", "en": "10:00"},
-    "order": {"id": "#10234", "el": "#10234", "en": "#10234"},
-    "tracking": {"id": "JX1234567890", "el": "JX1234567890", "en": "JX1234567890"},
-    "product": {"id": "kaos", "el": "μπλούζα", "en": "T-shirt"},
-    "price": {"id": "Rp150.000", "el": "25 €", "en": "$25"},
-    "shop": {"id": "Toko Kami", "el": "Κατάστημα", "en": "Shop"},
-    "agent": {"id": "Sari", "el": "Ελένη", "en": "Sam"},
-    "link": {"id": "https://example.com/x", "el": "https://example.com/x", "en": "https://example.com/x"},
-}
-
-# intent -> a typical customer message of that intent, per language; tests/test_lint.py checks
-# that each turns on the signal its intent means (INTENT_SIGNALS)
+# intent -> the signals a typical customer message of that intent turns on: each language's
+# lexicon holds the messages (customer_messages) and the stand-ins of each kind (stand_ins);
+# tests/test_lint.py checks that each message turns on one of its intent's signals
 INTENT_SIGNALS = {
     "complaint": {"complaint"}, "delivery-delay": {"waited", "complaint"}, "question": {"question"},
     "order": {"ordered", "intends"}, "payment": {"paid"}, "thanks": {"thanked"}, "greeting": {"greeted"},
     "angry": {"angry"}, "return": {"complaint"},
 }
-INTENTS: dict[str, dict[str, str]] = {
-    "complaint": {"id": "Kak, barang yang saya terima rusak.",
-                  "el": "Το προϊόν ήρθε χαλασμένο.",
-                  "en": "The item I received is broken."},
-    "delivery-delay": {"id": "Kak, pesanan saya kok belum sampai?",
-                       "el": "Ακόμα περιμένω την παραγγελία μου.",
-                       "en": "I'm still waiting for my order."},
-    "question": {"id": "Kak, yang warna hitam ready?",
-                 "el": "Το έχετε σε μαύρο;",
-                 "en": "Do you have it in black?"},
-    "order": {"id": "Kak, saya mau order yang merah 2.",
-              "el": "Θέλω να παραγγείλω δύο κόκκινα.",
-              "en": "I'd like to order two of the red ones."},
-    "payment": {"id": "Kak, sudah saya transfer ya.",
-                "el": "Έκανα την πληρωμή.",
-                "en": "I've paid."},
-    "thanks": {"id": "Makasih kak, barangnya sudah sampai.",
-               "el": "Ευχαριστώ, το δέμα έφτασε.",
-               "en": "Thanks, the parcel arrived."},
-    "greeting": {"id": "Halo kak", "el": "Γεια σας", "en": "Hello"},
-    "angry": {"id": "PENIPU!!! barang belum sampai juga",
-              "el": "ΑΠΑΡΑΔΕΚΤΟ!!! Ακόμα περιμένω!",
-              "en": "THIS IS A SCAM!!! Where is my order?"},
-    "return": {"id": "Kak, saya mau retur, ukurannya kekecilan.",
-               "el": "Δεν μου κάνει, θέλω επιστροφή χρημάτων.",
-               "en": "I want to return this, it doesn't fit."},
-}
-
 _TOKEN = re.compile(r"\{\{\s*([^\W\d]\w*)\s*\}\}|\{([^\W\d]\w*)\}|\[([^\W\d]\w*)\](?!\()|%([^\W\d]\w*)%")
 
 
-def stand_in(kind: str, lang: str, settings) -> str:
+def stand_in(kind: str, lexicon, settings) -> str:
+    """What a placeholder of `kind` stands for in the lexicon's language (its stand_ins)."""
     if kind == "shop" and settings.shop_name:
         return settings.shop_name
     if kind == "agent" and settings.agents:
         return settings.agents[0]
-    table = STAND_INS[kind]
-    return table.get(lang) or table["en"]
+    return lexicon.stand_ins[kind]
 
 
-def customer_message(intent: str, lang: str) -> str:
-    table = INTENTS[intent]
-    return table.get(lang) or table["en"]
+def customer_message(intent: str, lexicon) -> str:
+    """A typical customer message of `intent` in the lexicon's language (its customer_messages)."""
+    return lexicon.customer_messages[intent]
 
 
 class Placeholders:
@@ -161,13 +122,13 @@ class Substituted:
         return text
 
 
-def substitute(text: str, found: list[tuple[int, int, str]], lang: str, settings) -> Substituted:
+def substitute(text: str, found: list[tuple[int, int, str]], lexicon, settings) -> Substituted:
     out, starts, ends, replaced, pos = [], [], [], {}, 0
     for a, b, kind in found:
         out.append(text[pos:a])
         starts.extend(range(pos, a))
         ends.extend(range(pos + 1, a + 1))
-        value = stand_in(kind, lang, settings)
+        value = stand_in(kind, lexicon, settings)
         replaced.setdefault(value, text[a:b])
         out.append(value)
         starts.extend([a] * len(value))

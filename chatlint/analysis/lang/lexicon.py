@@ -29,14 +29,31 @@ LEXICON_SPEC = Obj(
         "signals": {str: [str]},
         "questions": {str: [str]},
         "affixes": Obj(optional={"prefixes": [str], "suffixes": [str]}, what="affixes mapping"),
+        "sentence_ends": [str],
+        "question_marks": [str],
+        "accented_letters": [str],
+        "stand_ins": {str: str},
+        "customer_messages": {str: str},
     },
     what="lexicon",
 )
 
 # the word lists and the tables of lists: a user's lexicon adds to each (Lexicon.merge)
 WORD_LISTS = ("honorifics", "titles", "negators", "conditionals", "possessives", "determiners",
-              "inquiries", "question_tags", "question_nouns", "generic_address", "first_names")
+              "inquiries", "question_tags", "question_nouns", "generic_address", "first_names",
+              "sentence_ends", "question_marks", "accented_letters")
+# tables of single values: a user's lexicon replaces the entries it gives
+VALUES = ("stand_ins", "customer_messages")
 TABLES = ("nicknames", "words", "signals", "questions", "affixes")
+
+# what every language must say, in its lexicon or in one of a user's for the same language:
+# the marks that end a sentence and those that ask, what each kind of placeholder stands for
+# in a template (library/standins.py), and a typical customer message of each intent
+REQUIRED = ("sentence_ends", "question_marks", "stand_ins", "customer_messages")
+STAND_IN_KINDS = ("name", "eta", "date", "time", "order", "tracking", "product", "price", "shop", "agent",
+                  "link")
+INTENTS = ("complaint", "delivery-delay", "question", "order", "payment", "thanks", "greeting", "angry",
+           "return")
 
 QUESTION_KINDS = ("when", "how_much", "where", "how", "yesno", "other")
 # questions.none: phrases with a question word that ask nothing ("apa saja boleh",
@@ -72,6 +89,15 @@ class Lexicon:
     signals: dict[str, list[str]] = field(default_factory=dict)
     questions: dict[str, list[str]] = field(default_factory=dict)
     affixes: dict[str, list[str]] = field(default_factory=dict)  # prefixes, suffixes: for the dictionary
+    # punctuation: a line break always ends a sentence, a "." between digits never does, and
+    # a ";" that opens a wink (";)") is no mark (questions.py)
+    sentence_ends: list[str] = field(default_factory=list)
+    question_marks: list[str] = field(default_factory=list)
+    # the letters that carry an accent: a message typed with them would have accented an
+    # ambiguous question word too (Greek "πού", "πώς")
+    accented_letters: list[str] = field(default_factory=list)
+    stand_ins: dict[str, str] = field(default_factory=dict)  # placeholder kind -> what it stands for
+    customer_messages: dict[str, str] = field(default_factory=dict)  # intent -> a typical message
 
     def merge(self, other: "Lexicon") -> None:
         """A user's lexicon for the same language adds to the built-in one."""
@@ -83,6 +109,8 @@ class Lexicon:
             mine = getattr(self, table)
             for key, values in getattr(other, table).items():
                 mine[key] = mine.get(key, []) + values
+        for table in VALUES:
+            getattr(self, table).update(getattr(other, table))
 
 
 def load_lexicon(path: Path) -> Lexicon:
@@ -95,6 +123,11 @@ def load_lexicon(path: Path) -> Lexicon:
         if kind not in QUESTION_KINDS + (NOT_A_QUESTION,):
             raise source.error(("questions", kind), f"unknown question kind {kind!r}; expected one of: "
                                                     f"{', '.join(QUESTION_KINDS + (NOT_A_QUESTION,))}")
+    for table, known in (("stand_ins", STAND_IN_KINDS), ("customer_messages", INTENTS)):
+        for key in data.get(table, {}):
+            if key not in known:
+                raise source.error((table, key), f"{table}: unknown key {key!r}; expected one of: "
+                                                 f"{', '.join(known)}")
     slang = {}
     for canonical, variants in data.get("slang", {}).items():
         for variant in variants:
@@ -102,8 +135,21 @@ def load_lexicon(path: Path) -> Lexicon:
     return Lexicon(
         lang=data["lang"], name=data["name"], markers=data["markers"], source=source,
         slang=slang, **{name: data.get(name, []) for name in WORD_LISTS},
-        **{table: data.get(table, {}) for table in TABLES},
+        **{table: data.get(table, {}) for table in TABLES + VALUES},
     )
+
+
+def check_complete(lexicon: Lexicon) -> None:
+    """A language needs its punctuation, stand-ins and customer messages: a lexicon (with a
+    user's for the same language) that lacks one is an error naming its file."""
+    missing = [key for key in REQUIRED if not getattr(lexicon, key)]
+    missing += [f"stand_ins.{kind}" for kind in STAND_IN_KINDS
+                if lexicon.stand_ins and kind not in lexicon.stand_ins]
+    missing += [f"customer_messages.{intent}" for intent in INTENTS
+                if lexicon.customer_messages and intent not in lexicon.customer_messages]
+    if missing:
+        raise lexicon.source.error((), f"the {lexicon.lang!r} lexicon lacks {', '.join(missing)}: every "
+                                        f"language says these (see rules/lexicons/en.yaml)")
 
 
 def load_lexicons(folders: list[Path]) -> dict[str, Lexicon]:
@@ -121,4 +167,6 @@ def load_lexicons(folders: list[Path]) -> dict[str, Lexicon]:
                 lexicons[lexicon.lang] = lexicon
     if not lexicons:
         raise ChatlintError("no lexicons found (expected lexicons/<lang>.yaml in the rule folders)")
+    for lexicon in lexicons.values():
+        check_complete(lexicon)
     return lexicons

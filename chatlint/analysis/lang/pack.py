@@ -21,7 +21,7 @@ from .negation import CLAUSE_END, drop_denied_signals
 from .normalize import Normalizer, fold
 from .phrases import Phrase, PhraseIndex
 from .pipelines import get_nlp
-from .questions import QUESTION_MARKS, Sentence
+from .questions import Punctuation, Sentence
 
 
 @dataclass(slots=True)
@@ -120,6 +120,7 @@ class LangPack:
         self.nlp = get_nlp(self.lang)
         self.tokenizer = self.nlp.tokenizer
         self._specials = frozenset(self.tokenizer.rules)
+        self.punctuation = Punctuation.of(lexicon)
         self.normalizer = Normalizer(self.lang)
         self.normalizer.slang = {self.normalizer.word(variant): self.phrase_words(canonical)
                                  for variant, canonical in lexicon.slang.items()}
@@ -231,7 +232,7 @@ class LangPack:
         norm_word: list[int] = []
         breaks: set[int] = set()  # norms that follow a clause break (, . ! ? ; : or a line break)
         question_breaks: set[int] = set()
-        marks = QUESTION_MARKS.get(self.lang, ("?",))
+        marks = self.punctuation.question_marks
         info = self._word_info
         for token in doc:
             word_norms = info.get(token.norm)

@@ -12,15 +12,39 @@ from .lexicon import NOT_A_QUESTION, QUESTION_KINDS
 if TYPE_CHECKING:
     from .pack import Analysis
 
-# a Greek ";" is a question mark, unless it starts a wink: ;) ;-) ;P ;D ;*
+# a ";" (the Greek question mark) is no mark where it opens a wink: ;) ;-) ;P ;D ;*
 WINK_AFTER_SEMICOLON = ")-(pPdD*"
-# a "." between digits is a decimal or thousands point ("Rp 150.000"), not a sentence end
-_SENTENCE_END = {"en": re.compile(r"(?:[!?\n]|\.(?!\d))+"), "id": re.compile(r"(?:[!?\n]|\.(?!\d))+"),
-                 "el": re.compile(r"(?:[!?\u037e\n]|\.(?!\d)|;(?![%s]))+" % re.escape(WINK_AFTER_SEMICOLON))}
-QUESTION_MARKS = {"el": ("?", ";", "\u037e")}
+
+
+def _mark(mark: str) -> str:
+    if mark == ".":  # a "." between digits is a decimal or thousands point ("Rp 150.000")
+        return r"\.(?!\d)"
+    if mark == ";":
+        return ";(?![%s])" % re.escape(WINK_AFTER_SEMICOLON)
+    return re.escape(mark)
+
+
+@dataclass(frozen=True)
+class Punctuation:
+    """A language's punctuation, from its lexicon: what ends a sentence, what asks, and
+    which letters carry an accent."""
+
+    sentence_end: re.Pattern    # a run of sentence ends (a line break always is one)
+    question_marks: tuple       # the marks that ask
+    question_mark: re.Pattern   # one of them where it is a mark (not a wink)
+    accent: re.Pattern | None   # an accented letter, if the language writes them
+
+    @classmethod
+    def of(cls, lexicon) -> "Punctuation":
+        ends = "|".join(_mark(m) for m in ["\n", *lexicon.sentence_ends])
+        letters = "".join(re.escape(c) for c in lexicon.accented_letters)
+        return cls(re.compile(f"(?:{ends})+"), tuple(lexicon.question_marks),
+                   re.compile("|".join(_mark(m) for m in lexicon.question_marks)),
+                   re.compile(f"[{letters}]") if letters else None)
+
+
 # the most words of a clause that asks without a question mark ("is it fake leather")
 _SHORT_QUESTION = 8
-_GREEK_ACCENT = re.compile(r"[άέήίόύώΆΈΉΊΌΎΏΐΰ]")
 
 
 @dataclass
@@ -55,11 +79,11 @@ def asks_whether(analysis: Analysis, i: int, j: int) -> bool:
 
 def sentences(analysis: Analysis) -> list[Sentence]:
     """The message's sentences, each told asking or not, with the question kinds it asks."""
-    pattern = _SENTENCE_END.get(analysis.lang, _SENTENCE_END["en"])
-    marks = QUESTION_MARKS.get(analysis.lang, ("?",))
+    punctuation = analysis.pack.punctuation
+    pattern, marks = punctuation.sentence_end, punctuation.question_marks
     # question-word hits, longest first, so "berapa lama" is "when", not "how much"
     kind_hits = []
-    accents_typed = analysis.lang == "el" and _GREEK_ACCENT.search(analysis.text) is not None
+    accents_typed = punctuation.accent is not None and punctuation.accent.search(analysis.text) is not None
     for kind in QUESTION_KINDS + (NOT_A_QUESTION,):
         for i, j in analysis.hits.get(f"questions.{kind}", ()):
             # relative "που" and "πως" (that) never open a clause; "Που μπορώ..." asks
