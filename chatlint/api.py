@@ -111,7 +111,7 @@ def linter_for(config=None):
 
 def check(text: str, reply_to: str | None = None, name: str | None = None, lang: str = "auto",
           position: str | None = None, config=None, disable=()):
-    """Lint one draft reply. Returns a Result with .score, .lang and .findings (chatlint.model)."""
+    """Lint one draft reply. Returns a Result with .score, .lang and .findings (chatlint.model.findings)."""
     return linter_for(config).check(text, reply_to=reply_to, name=name, lang=lang, position=position,
                                     disable=disable)
 

@@ -1,7 +1,7 @@
 """Fit the rules' score weights to a trainer's judgement, and write them into rules/builtin/.
 
 A reply's score is the share of the weight of the applied rules it passed
-(chatlint/scoring.py). This script looks for the weights that make that score rank the
+(chatlint/engine/scoring.py). This script looks for the weights that make that score rank the
 labelled replies of the *tune* split (bench/labels/, see bench/judgement.py) the way the
 trainers' 1-5 `quality` does: it maximises Spearman's correlation between score and
 quality, by coordinate ascent over a fixed grid of weights, starting from the weights

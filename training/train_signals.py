@@ -1,6 +1,6 @@
-"""Train chatlint's learned signals (chatlint/learned.py) and write chatlint/models/signals.json.
+"""Train chatlint's learned signals (chatlint/analysis/learned.py) and write chatlint/analysis/models/signals.json.
 
-Each model is a logistic regression over chatlint.learned.features() of one side of a
+Each model is a logistic regression over chatlint.analysis.learned.features() of one side of a
 case (the customer's turn or the reply), fitted to one label of the trainer's rubric
 (../shared/data/dev/README.md):
 
@@ -51,7 +51,7 @@ TARGETS = {
 }
 OUTSIDE_WEIGHT = 0.5  # an outside corpus case counts half as much as one of ours
 STEPS, RATE, L2 = 400, 0.05, 1e-3
-QUESTION_THRESHOLD = 0.85  # a message that asks must be surer (chatlint/learned.py, Model)
+QUESTION_THRESHOLD = 0.85  # a message that asks must be surer (chatlint/analysis/learned.py, Model)
 MIN_WEIGHT = 0.05  # smaller weights are dropped: they change no decision and bloat the file
 
 

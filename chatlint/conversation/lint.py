@@ -2,7 +2,7 @@
 then the conversation rules over the whole chat, then the conversation's score.
 
 Scores:
-  message       the reply's score (chatlint/scoring.py), with reply_to = the customer's
+  message       the reply's score (chatlint/engine/scoring.py), with reply_to = the customer's
                 messages since the admin's previous message.
   rules         the conversation rules that applied, scored like a reply's rules: the
                 share of their weight that passed (a critical error: 0).

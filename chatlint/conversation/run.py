@@ -1,5 +1,5 @@
 """A scoring run: find the shop's senders, split, lint, score, stream. It takes Messages
-(chatlint/conversation/model.py), not files: the readers (chatlint/readers) make them."""
+(chatlint/model/messages.py), not files: the readers (chatlint/readers) make them."""
 
 from __future__ import annotations
 
