@@ -17,7 +17,8 @@ _LONG_NUMBER = re.compile(r"\b\d[\d\s.-]{4,}\d\b|#\d{3,}")
 # what a long number may be instead of an order or phone number: an amount with thousands
 # points ("Rp 150.000"), a date ("20.12.2024"), a range ("2025-2026", "12 - 18")
 _NOT_AN_ID = re.compile(r"\d{1,3}(?:[.,]\d{3})+|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,4}\s*-\s*\d{1,4}")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+# starts only where a run of address characters starts: the same matches, in linear time
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")
 _CAPS_RUN = re.compile(r"[A-Z\u00c0-\u00de\u0386-\u03ab]{4}")  # four capitals in a row, Latin or Greek
 # a clock time, a date, "9am", or a day of the month ("the 15th", "15η")
 _CLOCK_OR_DATE = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?\b|\b\d{1,2}\s?(?:am|pm)\b"
