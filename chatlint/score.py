@@ -21,8 +21,11 @@ def apply_flags(settings: Settings, agents, idle_gap, business_hours, columns) -
     if agents:
         settings.agents = list(agents)
     if idle_gap is not None:
-        if idle_gap <= 0:
-            raise click.BadParameter("must be a positive number of minutes", param_hint="--idle-gap")
+        from .config import MAX_MINUTES
+
+        if not 0 < idle_gap <= MAX_MINUTES:  # also refuses nan and inf
+            raise click.BadParameter(f"must be a number of minutes above 0 and at most {MAX_MINUTES:,}",
+                                     param_hint="--idle-gap")
         settings.idle_gap_minutes = idle_gap
     if business_hours:
         hours = BusinessHours.parse(business_hours)
@@ -61,8 +64,8 @@ def run(files, fmt, fmt_in, html, strict, fail_level, exit_zero, settings: Setti
     if channel not in settings.response_time:
         raise ChatlintError(f"--channel {channel}: no response-time target; known channels: "
                             f"{', '.join(settings.response_time)}")
-    scoring = ScoreRun(files, linter, settings, fmt_in=fmt_in, channel=channel)
-    err = Console(file=sys.stderr, highlight=False)
+    scoring = ScoreRun(files, linter, settings, fmt_in=fmt_in, channel=channel, strict=strict)
+    err = Console(file=sys.stderr, highlight=False, markup=False)  # names in an export are no markup
     if settings.agents:
         err.print(f"chatlint: admins: {', '.join(scoring.agents)}")
     elif scoring.agents:
@@ -73,7 +76,7 @@ def run(files, fmt, fmt_in, html, strict, fail_level, exit_zero, settings: Setti
     else:
         err.print("chatlint: warning: no admin found; every message counts as the customer's. "
                   "Pass --agent NAME.")
-    out = Console(file=sys.stdout, highlight=False, soft_wrap=True)
+    out = Console(file=sys.stdout, highlight=False, soft_wrap=True, markup=False)
     writer = _writer(fmt, sys.stdout, out)
     card = Scorecard()
     report = None
@@ -105,6 +108,8 @@ def run(files, fmt, fmt_in, html, strict, fail_level, exit_zero, settings: Setti
         if progress:
             progress.stop()
     agents = scoring.agents
+    for warning in scoring.ledger.warnings:
+        click.echo(f"chatlint: warning: {warning}", err=True)
     writer.finish(card, scoring.ledger, agents)
     if report:
         report.finish(card, scoring.ledger, agents)

@@ -13,13 +13,14 @@ class ScoreRun:
     """Iterate to get Scored conversations one by one; `ledger` accounts for every input line."""
 
     def __init__(self, paths, linter, settings, fmt_in: str = "auto", columns: dict | None = None,
-                 channel: str = "chat"):
+                 channel: str = "chat", strict: bool = False):
         self.paths = list(paths)
         self.linter = linter
         self.settings = settings
         self.fmt_in = fmt_in
         self.columns = columns or getattr(settings, "columns", None) or {}
-        self.ledger = Ledger()
+        self.strict = strict
+        self.ledger = Ledger(strict=strict)
         self.agents = list(settings.agents)
         self.agent_reason = "named with --agent" if self.agents else ""
         if not self.agents:
@@ -33,7 +34,7 @@ class ScoreRun:
     def _infer(self):
         """A first pass that only looks at who writes when (no linting)."""
         stats = AgentStats()
-        for conversation in split(self._messages(Ledger()), self.settings.idle_gap_minutes):
+        for conversation in split(self._messages(Ledger(strict=self.strict)), self.settings.idle_gap_minutes):
             stats.add(conversation)
         return stats.infer()
 
