@@ -14,7 +14,7 @@ from .checks import CHECK_TYPES
 from .conditions import Condition
 from .errors import ChatlintError
 from .model import LEVELS
-from .schema import Anything, Enum, Obj, OneOf, validate
+from .schema import Anything, Enum, Number, Obj, OneOf, validate
 from .yamlsource import Source, load_yaml
 
 _TEXT_PER_LANG = {str: OneOf(str, {str: str}, what="a text, or a mapping of variants to texts")}
@@ -36,9 +36,11 @@ CONVERSATION_EXAMPLE_SPEC = Obj(
     what="conversation example",
 )
 
+WEIGHT = Number(minimum=0, maximum=1000)  # a rule's share of the score
+
 RULE_SPEC = Obj(
     required={
-        "description": str, "etiquette": str, "level": Enum(*LEVELS), "weight": float,
+        "description": str, "etiquette": str, "level": Enum(*LEVELS), "weight": WEIGHT,
         "languages": [str], "check": {str: Anything},
         "message": _TEXT_PER_LANG, "suggestion": _TEXT_PER_LANG, "examples": [EXAMPLE_SPEC],
     },
@@ -51,7 +53,7 @@ RULE_SPEC = Obj(
     what="rule",
 )
 # A file that only switches a rule off or retunes it needs no more than this.
-OVERRIDE_SPEC = Obj(optional={"id": str, "enabled": bool, "level": Enum(*LEVELS), "weight": float},
+OVERRIDE_SPEC = Obj(optional={"id": str, "enabled": bool, "level": Enum(*LEVELS), "weight": WEIGHT},
                     what="rule override")
 
 
