@@ -11,7 +11,9 @@ from hypothesis import HealthCheck, settings  # noqa: E402
 import chatlint  # noqa: E402
 from chatlint.server.app import create_app  # noqa: E402
 
-schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(chatlint.default_linter()))
+# schemathesis calls the app as host "testserver": allowed here as the address the server was given
+schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(chatlint.default_linter(),
+                                                                   allowed_hosts=["testserver"]))
 
 
 @schema.parametrize()
