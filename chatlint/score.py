@@ -51,7 +51,7 @@ def _total_size(paths) -> int:
 
 
 def run(files, fmt, fmt_in, html, strict, fail_level, exit_zero, settings: Settings, rules_dirs=(), disable=(),
-        channel="chat"):
+        channel="chat", config_source=None):
     from rich.console import Console
 
     from .conversation.run import ScoreRun
@@ -60,7 +60,9 @@ def run(files, fmt, fmt_in, html, strict, fail_level, exit_zero, settings: Setti
 
     if not files:
         raise click.UsageError("no files given: chatlint score EXPORT.txt [MORE...]")
-    linter = Linter(rule_dirs=rules_dirs, disable=disable, settings=settings)
+    from .config import make_linter
+
+    linter = make_linter(settings, config_source, rules_dirs, disable)  # config errors name their line
     if channel not in settings.response_time:
         raise ChatlintError(f"--channel {channel}: no response-time target; known channels: "
                             f"{', '.join(settings.response_time)}")
@@ -165,10 +167,10 @@ def score(files, fmt_in, columns, agents, idle_gap, business_hours, channel, fmt
         from .config import load_settings
 
         start = Path(files[0]).resolve().parent if files else Path(".")
-        settings, _ = load_settings(config_path, start)
+        settings, source = load_settings(config_path, start)
         settings = apply_flags(settings, agents, idle_gap, business_hours, columns)
         level = fail_level or settings.fail_level
         return run(files, fmt, fmt_in, html, strict, level, exit_zero, settings, rules_dirs, disable,
-                   channel)
+                   channel, source)
 
     sys.exit(body())

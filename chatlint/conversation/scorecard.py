@@ -174,3 +174,18 @@ class Scorecard:
 
     def close(self):
         self._rows.close()
+
+
+def response_text(item) -> str:
+    """How long the customer waited for this message, labelled: in business hours, the clock
+    time too ("0 min in business hours (2 h 38 min on the clock)"), never a bare "0 min" for a
+    reply that came hours later in the evening."""
+    if item.wait is None:
+        return ""
+    if item.business and item.clock_wait is not None:
+        return f"{duration(item.wait)} in business hours ({duration(item.clock_wait)} on the clock)"
+    return duration(item.wait)
+
+
+def median_label(business: bool) -> str:
+    return "median response (business hours)" if business else "median response"

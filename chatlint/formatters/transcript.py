@@ -20,6 +20,9 @@ def message_row(scored, item) -> dict:
         "sender": m.sender, "role": item.role, "text": m.text,
         "position": item.position, "score": item.score,
         "response_minutes": round(item.wait, 1) if item.wait is not None else None,
+        # response_minutes counts business minutes when business hours are set; the clock's too
+        "response_counted": ("business hours" if item.business else "clock") if item.wait is not None else None,
+        "response_clock_minutes": round(item.clock_wait, 1) if item.clock_wait is not None else None,
         "findings": [f.to_dict() for f in item.findings],
     }
 
