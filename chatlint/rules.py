@@ -108,6 +108,20 @@ class Rule:
         return _fill(entry, details) if entry else None
 
 
+def _check_phrase_counts(options: dict, source: Source) -> None:
+    """At most MAX_PHRASES phrases (or patterns) per language in one rule: each costs compile time."""
+    from .limits import MAX_PHRASES
+
+    for key in ("phrases", "patterns"):
+        table = options.get(key)
+        if not isinstance(table, dict):
+            continue
+        for lang, items in table.items():
+            if isinstance(items, list) and len(items) > MAX_PHRASES:
+                raise source.error(("check", key, lang), f"check.{key}.{lang}: {len(items):,} entries; the "
+                                                        f"limit is {MAX_PHRASES:,} per language")
+
+
 def rule_rows(rules) -> list[dict]:
     """The rule list as plain data: `chatlint rules --format json` and GET /v1/rules."""
     return [{
@@ -154,6 +168,7 @@ def load_rule(path: Path, known_signals: set[str], lexicons: dict) -> Rule | dic
     options = {k: v for k, v in check_data.items() if k != "type"}
     validate(options, Obj(required=check_cls.required, optional=check_cls.optional,
                           what=f"{check_cls.type} check"), _Shifted(source, ("check",)), ())
+    _check_phrase_counts(options, source)
     check = check_cls(rule_id, options, source, ("check",))
     if hasattr(check, "bind"):
         check.bind(known_signals)

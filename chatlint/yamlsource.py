@@ -101,6 +101,9 @@ def check_events(text: str, path: str) -> None:
         elif isinstance(event, yaml.ScalarEvent):
             anchor, size = event.anchor, 1
         elif isinstance(event, yaml.AliasEvent):
+            if any(open_anchor == event.anchor for open_anchor, _ in stack):
+                raise ChatlintError(f"the alias *{event.anchor} is inside the value it names (a cycle); "
+                                    "expected a value that ends", path, event.start_mark.line + 1)
             anchor, size = None, sizes.get(event.anchor, 1)
             added += size
             if added > MAX_ALIAS_VALUES:

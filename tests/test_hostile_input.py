@@ -384,3 +384,20 @@ def test_tables_at_80_columns_keep_conversation_ids_apart(tmp_path):
     flat = "".join(line.split("│")[1].strip() for line in table.splitlines() if line.startswith("│"))
     for i in range(3):
         assert f"number-{i}.txt:1" in flat
+
+
+def test_too_many_phrases_are_refused(tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    (folder / "custom.yaml").write_text(_phrase_rule("".join(f"      - w{i}\n" for i in range(20_001))))
+    result = run("check", "--rules", str(folder), "halo")
+    assert result.exit_code == 2 and "custom.yaml:10:" in result.stderr and "20,000" in result.stderr
+
+
+@pytest.mark.parametrize("name", ["c.yaml", "lib.yaml"])
+def test_a_yaml_alias_inside_its_own_anchor(tmp_path, name):
+    """Found by tests/test_fuzz.py: `&a [*a]` is a cycle that recursed without end."""
+    path = tmp_path / name
+    path.write_text("extends: default\nx: &a [1, *a]\n" if name == "c.yaml" else "- &a [1, *a]\n")
+    result = run("check", "--config", str(path), "halo") if name == "c.yaml" else run("lint", str(path))
+    assert result.exit_code == 2 and "a cycle" in result.stderr
