@@ -9,6 +9,7 @@ turns a message into an `Analysis` that signals and checks read.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -145,9 +146,13 @@ class Analysis:
 
     def clause(self, i: int) -> tuple[int, int]:
         """The norms (start, end) of the clause that holds norm `i`, between breaks."""
-        breaks = self.breaks
-        return (max((b for b in breaks if b <= i), default=0),
-                min((b for b in breaks if b > i), default=len(self.norms)))
+        breaks = self._sorted_breaks  # bisected: linear time over all the phrases of a text
+        k = bisect_right(breaks, i)
+        return (breaks[k - 1] if k else 0, breaks[k] if k < len(breaks) else len(self.norms))
+
+    @cached_property
+    def _sorted_breaks(self) -> list[int]:
+        return sorted(self.breaks)
 
     def in_question_clause(self, i: int) -> bool:
         """Does the clause of norm `i` end in a question mark?"""
@@ -213,11 +218,14 @@ class Analysis:
                 if tuple(self.norms[i:j]) in self.pack.question_nouns:
                     nouns.add(pos)
         sentences, last = [], 0
+        found.sort()
+        found_at = [pos for pos, _ in found]  # bisected per sentence: linear time in the text
         for match in list(pattern.finditer(self.text)) + [None]:
             end = match.end() if match else len(self.text)
             chunk = self.text[last:end]
             if chunk.strip():
-                asking = [(pos, kind) for pos, kind in sorted(found) if last <= pos < end and kind != NOT_A_QUESTION]
+                asking = [(pos, kind) for pos, kind in found[bisect_left(found_at, last):bisect_left(found_at, end)]
+                          if kind != NOT_A_QUESTION]
                 ending = match.group() if match else ""
                 asked = any(m in ending for m in marks)
                 if not asked:  # "disappointed with the quality for the price" asks nothing
@@ -250,7 +258,12 @@ class Analysis:
     def _only_address_before(self, start: int, pos: int) -> bool:
         """Are the words from `start` up to `pos` only greetings and address words ("Kak,", "Hi")?"""
         address = self.address_words
-        return all(k in address for k, w in enumerate(self.words) if start <= w.start < pos)
+        starts = self._word_starts
+        return all(k in address for k in range(bisect_left(starts, start), bisect_left(starts, pos)))
+
+    @cached_property
+    def _word_starts(self) -> list[int]:
+        return [w.start for w in self.words]
 
     @cached_property
     def address_words(self) -> frozenset[int]:
@@ -377,7 +390,7 @@ class LangPack:
         return tuple(phrase)
 
     def analyse(self, text: str) -> Analysis:
-        doc = self.tokenizer(text)
+        doc = self.nlp.tokenize(text)
         emoji = self.emoji.find(text)
         words: list[Word] = []
         norms: list[str] = []
@@ -386,6 +399,9 @@ class LangPack:
         question_breaks: set[int] = set()
         marks = _QUESTION_MARKS.get(self.lang, ("?",))
         info = self._word_info
+        # characters inside emoji (a set, not a scan of the emoji per word: linear time)
+        in_emoji = {i for s, e, _, _ in emoji for i in range(s, e)} if emoji else ()
+        laughed = False
         for token in doc:
             word_norms = info.get(token.norm)
             if word_norms is None:
@@ -393,20 +409,22 @@ class LangPack:
             if not word_norms:  # punctuation, space, emoji, emoticon or laughter
                 if token.norm in self._laughter:
                     emoji.append((token.idx, token.idx + len(token.text), token.text, "friendly"))
-                    emoji.sort()
+                    laughed = True
                 elif CLAUSE_END.search(token.text):
                     breaks.add(len(norms))
                     if any(m in token.text for m in marks) and token.text not in self.emoji.emoticon_kind:
                         question_breaks.add(len(norms))
                 continue
             start = token.idx
-            if emoji and any(s <= start < e for s, e, _, _ in emoji):
+            if start in in_emoji:
                 continue
             text_ = token.text
             k = len(words)
             words.append(Word(text_, start, start + len(text_), word_norms, token.i))
             norms.extend(word_norms)
             norm_word.extend([k] * len(word_norms))
+        if laughed:
+            emoji.sort()
         analysis = Analysis(text, self.lang, self, doc, words, norms, norm_word, emoji, breaks=breaks,
                             question_breaks=question_breaks)
         analysis.hits = self.index.find(norms, breaks)
@@ -491,7 +509,15 @@ def negated(analysis: Analysis, i: int, negators: frozenset) -> bool:
 def supposed(analysis: Analysis, i: int, conditionals: frozenset) -> bool:
     """Is norm `i` in a clause that a conditional ("if", "kalau", "αν") opens before it?"""
     start = analysis.clause(i)[0]
-    return any(norm in conditionals for norm in analysis.norms[start:i])
+    last = analysis.__dict__.get("_conditional_at")
+    if last is None:  # the latest conditional before each norm, once per text: linear time
+        last, seen = [], -1
+        for k, norm in enumerate(analysis.norms):
+            last.append(seen)
+            if norm in conditionals:
+                seen = k
+        analysis.__dict__["_conditional_at"] = last
+    return last[i] >= start if i < len(last) else False
 
 
 def _anchors(patterns: list) -> set[str] | None:
