@@ -176,7 +176,8 @@ class Scoring:
     `agents` (and `agent_reason`) are the shop's senders."""
 
     def __init__(self, messages, config=None, agents=None, fmt_in: str = "auto", columns: dict | None = None,
-                 channel: str = "chat"):
+                 channel: str = "chat", strict: bool = False):
+        """`strict`: a skipped input line is an error (exit 2), at the first one."""
         from .conversation.run import ScoreRun
         from .conversation.scorecard import Scorecard
 
@@ -188,7 +189,8 @@ class Scoring:
             raise ChatlintError(f"--channel {channel}: no response-time target; known channels: "
                                 f"{', '.join(settings.response_time)}")
         self.settings = settings
-        self.run = ScoreRun(_messages(messages, fmt_in, columns or settings.columns), linter, settings, channel)
+        self.run = ScoreRun(_messages(messages, fmt_in, columns or settings.columns, strict), linter, settings,
+                            channel)
         self.card = Scorecard()
 
     @property
@@ -208,7 +210,7 @@ class Scoring:
             yield scored, self.card.add(scored)
 
 
-def _messages(messages, fmt_in, columns):
+def _messages(messages, fmt_in, columns, strict: bool = False):
     """Paths become a re-readable Exports; Messages pass through."""
     from .readers import Exports
 
@@ -217,7 +219,7 @@ def _messages(messages, fmt_in, columns):
     if isinstance(messages, Exports):
         return messages
     if isinstance(messages, (list, tuple)) and messages and all(isinstance(m, (str, Path)) for m in messages):
-        return Exports(messages, fmt_in, columns)
+        return Exports(messages, fmt_in, columns, strict)
     return messages if isinstance(messages, (list, tuple)) else list(messages)
 
 
@@ -231,7 +233,7 @@ class Transcript:
     agents: list[dict]           # one scorecard per admin
     rules: list[dict]            # each rule's failure rate
     summary: dict
-    ledger: object               # every input line accounted for (chatlint.conversation.model.Ledger)
+    ledger: object               # every input line accounted for (chatlint.model.messages.Ledger)
     admins: list[str]            # the shop's senders
     agent_reason: str
 
@@ -239,7 +241,7 @@ class Transcript:
 def score(messages_or_paths, config=None, agents=None, fmt_in: str = "auto", columns: dict | None = None,
           channel: str = "chat") -> Transcript:
     """Score chat transcripts: exports' paths (WhatsApp, Telegram, CSV, JSON Lines) or Messages
-    (chatlint.conversation.model.Message). `agents`: the shop's senders (else inferred)."""
+    (chatlint.model.messages.Message). `agents`: the shop's senders (else inferred)."""
     from .conversation.scorecard import message_row
 
     scoring = Scoring(messages_or_paths, config, agents, fmt_in, columns, channel)

@@ -26,7 +26,7 @@ once (chatlint.api.linter_for keeps it). Agents' scorecards are aggregated by Sp
 
 The three DataFrames have the fields `chatlint score --format json` gives: messages
 (file, line, end_line, conversation, time, sender, role, text, position, score,
-response_minutes, findings), conversations (conversation, file, line, chat, number,
+response_minutes, response_counted, response_clock_minutes, findings), conversations (conversation, file, line, chat, number,
 customer, admins, start, lang, messages, admin_messages, score, message_score,
 rules_score, median_response_minutes, top_failing_rules, findings) and agents (admin,
 messages, conversations, score, median_response_minutes, top_failing_rules). The
@@ -46,7 +46,8 @@ FIELDS = ("conversation", "text", "sender", "role", "time", "customer_name", "fi
 
 MESSAGE_SCHEMA = (
     "file string, line long, end_line long, conversation string, time string, sender string, role string, "
-    "text string, position string, score long, response_minutes double, "
+    "text string, position string, score long, response_minutes double, response_counted string, "
+    "response_clock_minutes double, "
     "findings array<struct<rule: string, level: string, message: string, suggestion: string, start: long, "
     "end: long, fix: struct<start: long, end: long, text: string>, critical: boolean>>")
 CONVERSATION_SCHEMA = (

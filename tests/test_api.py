@@ -40,7 +40,8 @@ def test_lint_takes_paths_and_templates():
 
 
 def test_score_takes_paths_or_messages_and_matches_the_cli():
-    transcript = chatlint.score(CHAT)
+    # the command line reads examples/.chatlint.yaml (business hours); the API is told it
+    transcript = chatlint.score(CHAT, config="examples/.chatlint.yaml")
     cli = cli_json("score", CHAT)
     # the JSON document nests each conversation's messages where its row has their count
     assert [{**c, "messages": None} for c in transcript.conversations] == \

@@ -94,13 +94,24 @@ def test_business_hours_count_only_business_minutes(tmp_path):
 
 def test_strict_makes_a_skipped_line_an_error(tmp_path):
     path = tmp_path / "chat.txt"
-    path.write_text("exported by a tool\n01/02/24 09.00 - Dewi: Halo kak\n", encoding="utf-8")
+    path.write_text("01/02/24 09.00 - Dewi: Halo kak\n31/02/24 09.05 - Dewi: ada?\n", encoding="utf-8")
     assert score(str(path), "--agent", "Toko").exit_code == 0
     result = score(str(path), "--agent", "Toko", "--strict")
     assert result.exit_code == 2
-    assert f"chatlint: error: {path}:1: --strict: 1 skipped line(s); first: text before the first message" \
-        in result.stderr
+    assert f"chatlint: error: {path}:2: --strict: a skipped line: a message header whose date or time is " \
+           "impossible" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_a_title_before_the_first_message_is_no_skipped_line(tmp_path):
+    """Issue 12: a title or page number before the first header failed --strict."""
+    path = tmp_path / "chat.txt"
+    path.write_text("exported by a tool\npage 1\n01/02/24 09.00 - Dewi: Halo kak\n", encoding="utf-8")
+    result = score(str(path), "--agent", "Toko", "--strict", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert "lines 1-2 before the first message header" in result.stderr
+    lines = json.loads(result.stdout)["lines"]
+    assert lines["lines"] == 3 and lines["system"] == 2 and lines["message"] == 1
 
 
 def test_bad_input_is_a_clear_error(tmp_path):

@@ -15,9 +15,12 @@ from chatlint.server.app import MAX_BODY, create_app, ui_language  # noqa: E402
 DRAFT = {"text": "barang ready gan", "reply_to": "Kak, yang merah ready?", "name": "Michael"}
 
 
+JSON = {"content-type": "application/json"}
+
+
 @pytest.fixture(scope="module")
 def client(linter):
-    return TestClient(create_app(linter))
+    return TestClient(create_app(linter), base_url="http://127.0.0.1")
 
 
 def cli_json(*args):
@@ -121,18 +124,18 @@ def test_unreadable_bodies_are_400(client, raw, what, says):
 
 
 def test_lone_surrogates_are_refused(client):
-    response = client.post("/v1/check", content=b'{"text": "ok \\ud800"}')
+    response = client.post("/v1/check", content=b'{"text": "ok \\ud800"}', headers=JSON)
     assert "text" in error_of(response, 422)
 
 
 def test_oversized_bodies_are_413(client):
     body = json.dumps({"text": "a" * MAX_BODY}).encode()
-    assert "limit" in error_of(client.post("/v1/check", content=body), 413, "body too large")
+    assert "limit" in error_of(client.post("/v1/check", content=body, headers=JSON), 413, "body too large")
 
     def chunks():  # no Content-Length: counted while reading
         for _ in range(MAX_BODY // 1024 + 2):
             yield b" " * 1024
-    assert "limit" in error_of(client.post("/v1/check", content=chunks()), 413, "body too large")
+    assert "limit" in error_of(client.post("/v1/check", content=chunks(), headers=JSON), 413, "body too large")
 
 
 def test_wrong_method_and_path_are_json_errors(client):

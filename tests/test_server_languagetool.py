@@ -23,7 +23,7 @@ from chatlint.server.app import MAX_BODY, create_app  # noqa: E402
 
 @pytest.fixture(scope="module")
 def client(linter):
-    return TestClient(create_app(linter))
+    return TestClient(create_app(linter), base_url="http://localhost")  # a loopback Host (LocalOnly)
 
 
 def post(url, **params):

@@ -12,7 +12,9 @@ from schemathesis.specs.openapi.checks import positive_data_acceptance  # noqa: 
 import chatlint  # noqa: E402
 from chatlint.server.app import create_app  # noqa: E402
 
-schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(chatlint.default_linter()))
+# schemathesis calls the app as host "testserver": allowed here as the address the server was given
+schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(chatlint.default_linter(),
+                                                                   allowed_hosts=["testserver"]))
 
 
 @schema.parametrize()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..model.limits import MAX_NESTING
 from ..model.yamlsource import Source
 
 _TOKEN = re.compile(r"\s*(\(|\)|[A-Za-z_][A-Za-z0-9_]*)")
@@ -19,7 +20,7 @@ class Condition:
         self.text = text.strip() or "always"
         self.names: set[str] = set()
         tokens = self._tokenize(self.text, source, keys)
-        self._tokens, self._pos = tokens, 0
+        self._tokens, self._pos, self._depth = tokens, 0, 0
         self._tree = self._or(source, keys)
         if self._pos != len(tokens):
             raise source.error(keys, f"when: unexpected {tokens[self._pos]!r} in {self.text!r}")
@@ -43,24 +44,35 @@ class Condition:
     def _peek(self):
         return self._tokens[self._pos] if self._pos < len(self._tokens) else None
 
+    # "a or b or c" is one ("or", [a, b, c]) node, not a chain: only parentheses and "not" nest,
+    # and at most MAX_NESTING deep, so parsing, compiling and testing never run out of stack
     def _or(self, source, keys):
-        left = self._and(source, keys)
+        items = [self._and(source, keys)]
         while self._peek() == "or":
             self._pos += 1
-            left = ("or", left, self._and(source, keys))
-        return left
+            items.append(self._and(source, keys))
+        return items[0] if len(items) == 1 else ("or", items)
 
     def _and(self, source, keys):
-        left = self._not(source, keys)
+        items = [self._not(source, keys)]
         while self._peek() == "and":
             self._pos += 1
-            left = ("and", left, self._not(source, keys))
-        return left
+            items.append(self._not(source, keys))
+        return items[0] if len(items) == 1 else ("and", items)
+
+    def _nest(self, source, keys):
+        self._depth += 1
+        if self._depth > MAX_NESTING:
+            raise source.error(keys, f"when: parentheses and 'not' nest more than {MAX_NESTING} deep in "
+                                     f"{self.text[:60]!r}...; expected at most {MAX_NESTING}")
 
     def _not(self, source, keys):
         if self._peek() == "not":
             self._pos += 1
-            return ("not", self._not(source, keys))
+            self._nest(source, keys)
+            inner = ("not", self._not(source, keys))
+            self._depth -= 1
+            return inner
         return self._atom(source, keys)
 
     def _atom(self, source, keys):
@@ -69,7 +81,9 @@ class Condition:
             raise source.error(keys, f"when: {self.text!r} ends too early")
         self._pos += 1
         if token == "(":
+            self._nest(source, keys)
             inner = self._or(source, keys)
+            self._depth -= 1
             if self._peek() != ")":
                 raise source.error(keys, f"when: missing ')' in {self.text!r}")
             self._pos += 1
@@ -90,10 +104,15 @@ class Condition:
         if node[0] == "not":
             inner = self._compile(node[1])
             return lambda on: not inner(on)
-        left, right = self._compile(node[1]), self._compile(node[2])
+        items = [self._compile(item) for item in node[1]]
+        if len(items) == 2:  # the common case, without a generator per test
+            left, right = items
+            if node[0] == "and":
+                return lambda on: left(on) and right(on)
+            return lambda on: left(on) or right(on)
         if node[0] == "and":
-            return lambda on: left(on) and right(on)
-        return lambda on: left(on) or right(on)
+            return lambda on: all(item(on) for item in items)
+        return lambda on: any(item(on) for item in items)
 
     def __str__(self) -> str:
         return self.text

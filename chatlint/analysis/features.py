@@ -17,7 +17,8 @@ _LONG_NUMBER = re.compile(r"\b\d[\d\s.-]{4,}\d\b|#\d{3,}")
 # what a long number may be instead of an order or phone number: an amount with thousands
 # points ("Rp 150.000"), a date ("20.12.2024"), a range ("2025-2026", "12 - 18")
 _NOT_AN_ID = re.compile(r"\d{1,3}(?:[.,]\d{3})+|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,4}\s*-\s*\d{1,4}")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+# starts only where a run of address characters starts: the same matches, in linear time
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")
 _CAPS_RUN = re.compile(r"[A-Z\u00c0-\u00de\u0386-\u03ab]{4}")  # four capitals in a row, Latin or Greek
 # a clock time, a date, "9am", or a day of the month ("the 15th", "15η")
 _CLOCK_OR_DATE = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?\b|\b\d{1,2}\s?(?:am|pm)\b"
@@ -94,10 +95,14 @@ def repeated_pings(a: Analysis):
     if a.text.count("\n") < 2:
         return []
     address = a.address_words
-    spans, start, said = [], 0, False
+    spans, start, said, k = [], 0, False, 0
     for line in a.text.split("\n"):
         end = start + len(line)
-        inside = [k for k, w in enumerate(a.words) if start <= w.start < end]
+        inside = []
+        while k < len(a.words) and a.words[k].start < end:  # the words are in order: one pass
+            if a.words[k].start >= start:
+                inside.append(k)
+            k += 1
         if line.strip():
             ping = bool(_PING_LINE.match(line)) or (bool(inside) and len(inside) <= 2
                                                      and all(k in address for k in inside))

@@ -39,8 +39,7 @@ class LengthCheck(Check):
         if limit is not None and count > limit:
             return [Hit("too_long", details={"count": count, "max": limit})]
         if self.options.get("substance"):
-            courtesy = courtesy_words(reply)
-            count = sum(1 for w in substantive_words(ctx) if reply.words.index(w) not in courtesy)
+            count = len(substantive_words(ctx, besides=courtesy_words(reply)))
         minimum = self.options.get("min_words")
         if minimum is not None and count < minimum and not _softened_yes_or_no(ctx):
             return [Hit("too_short", details={"count": count, "min": minimum})]
@@ -68,9 +67,11 @@ def echoes_answer_word(sentence, ctx) -> bool:
                for i, j in reply.hits.get(key, ()) for n in range(i, j))
 
 
-def substantive_words(ctx) -> list:
+def substantive_words(ctx, besides=()) -> list:
+    """The reply's words that carry content: not fillers, honorifics, generic address, the
+    customer's name or a link, nor the words whose indexes are in `besides`."""
     reply = ctx.reply
-    empty = set()
+    empty = set(besides)
     for key in ("words.filler", "honorifics", "generic_address"):
         for i, j in reply.hits.get(key, ()):
             empty.update(reply.norm_word[i:j])
@@ -99,7 +100,6 @@ def content_words(ctx) -> list:
     courtesies ("Thanks for asking!" answers nothing; "Black and navy" does), nor words of
     a clause that thanks or greets ("Thanks for stopping by our shop")."""
     reply = ctx.reply
-    courtesy = courtesy_words(reply, ("words.thanks", "words.greeting"))
     stopwords = reply.pack.stopwords
-    return [w for w in substantive_words(ctx)
-            if reply.words.index(w) not in courtesy and not all(n in stopwords for n in w.norms)]
+    return [w for w in substantive_words(ctx, besides=courtesy_words(reply, ("words.thanks", "words.greeting")))
+            if not all(n in stopwords for n in w.norms)]

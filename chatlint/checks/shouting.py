@@ -39,13 +39,19 @@ class ShoutingCheck(Check):
         loud = _loud_runs(reply) if caps else set()
         hits = [Hit("caps", w.start, w.end, edit=("replace", w.start, w.end), replacement=w.text.lower(),
                     details={"match": w.text})
-                for w in caps if _shouted(w, reply.words.index(w), ctx, codes, loud)]
+                for w, k in _indexed(caps, reply.words) if _shouted(w, k, ctx, codes, loud)]
         for match in self.exclamations.finditer(text) if "!" in text else ():
             s, e = match.start(), match.end()
             run = match.group().rstrip()
             hits.append(Hit("exclamations", s, s + len(run), edit=("replace", s, s + len(run)),
                             replacement="!", details={"match": run}))
         return hits
+
+
+def _indexed(caps: list, words: list):
+    """(word, its index in the reply's words) for each word in capitals, in linear time."""
+    index = {id(w): k for k, w in enumerate(words)} if caps else {}
+    return [(w, index[id(w)]) for w in caps]
 
 
 def _shouted(word, k: int, ctx, codes: set, loud: set) -> bool:

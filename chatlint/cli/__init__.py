@@ -27,6 +27,30 @@ def handle_errors(func):
     return wrapper
 
 
+def read_stdin() -> str:
+    """The draft on stdin: UTF-8 or UTF-16 text, else an error naming the line and column."""
+    from ..model.textio import decode
+
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # a text stream (tests): already decoded
+        return sys.stdin.read()
+    return decode(stream.read(), "<stdin>")
+
+
+def _draft(text: str, what: str) -> str:
+    """A draft, customer message or name from the command line, within the documented limits."""
+    from ..model.limits import MAX_MESSAGE_CHARS
+    from ..model.textio import _SURROGATE
+
+    bad = _SURROGATE.search(text)
+    if bad:  # bytes the shell could not decode
+        raise ChatlintError(f"{what} is not UTF-8 text (an undecodable byte at character {bad.start() + 1}); "
+                            "expected UTF-8")
+    if len(text) > MAX_MESSAGE_CHARS:
+        raise ChatlintError(f"{what} is {len(text):,} characters long; the limit is {MAX_MESSAGE_CHARS:,}")
+    return text
+
+
 def make_linter(rules_dirs=(), disable=(), config=None):
     """The Linter for the configuration found from the current folder (or `config`); flags win."""
     from .. import api
@@ -98,7 +122,10 @@ def check(text, reply_to, name, lang, position, fmt, rules_dirs, disable, fail_l
     if text is None or text == "-":
         if sys.stdin is None or (sys.stdin.isatty() and text is None):
             raise click.UsageError("no draft given: pass TEXT, or pipe it on stdin")
-        text = sys.stdin.read()
+        text = read_stdin()
+    text = _draft(text, "the draft")
+    reply_to = _draft(reply_to, "--reply-to") if reply_to is not None else None
+    name = _draft(name, "--name") if name is not None else None
     if not text.strip():
         raise click.UsageError("the draft is empty")
     from .. import api

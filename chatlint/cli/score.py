@@ -22,8 +22,11 @@ def apply_flags(settings: Settings, agents, idle_gap, business_hours, columns) -
     if agents:
         settings.agents = list(agents)
     if idle_gap is not None:
-        if idle_gap <= 0:
-            raise click.BadParameter("must be a positive number of minutes", param_hint="--idle-gap")
+        from ..engine.config import MAX_MINUTES
+
+        if not 0 < idle_gap <= MAX_MINUTES:  # also refuses nan and inf
+            raise click.BadParameter(f"must be a number of minutes above 0 and at most {MAX_MINUTES:,}",
+                                     param_hint="--idle-gap")
         settings.idle_gap_minutes = idle_gap
     if business_hours:
         hours = BusinessHours.parse(business_hours)
@@ -41,7 +44,7 @@ def _total_size(paths) -> int:
 
 
 def run(files, fmt, fmt_in, html, strict, fail_level, exit_zero, settings: Settings, rules_dirs=(), disable=(),
-        channel="chat"):
+        channel="chat", config_source=None):
     from rich.console import Console
 
     from ..api import Config, Scoring
@@ -49,9 +52,9 @@ def run(files, fmt, fmt_in, html, strict, fail_level, exit_zero, settings: Setti
 
     if not files:
         raise click.UsageError("no files given: chatlint score EXPORT.txt [MORE...]")
-    scoring = Scoring(list(files), Config(settings, None, tuple(rules_dirs), tuple(disable)), fmt_in=fmt_in,
-                      channel=channel)
-    err = Console(file=sys.stderr, highlight=False)
+    scoring = Scoring(list(files), Config(settings, config_source, tuple(rules_dirs), tuple(disable)),
+                      fmt_in=fmt_in, channel=channel, strict=strict)
+    err = Console(file=sys.stderr, highlight=False, markup=False)  # names in an export are no markup
     if settings.agents:
         err.print(f"chatlint: admins: {', '.join(scoring.agents)}")
     elif scoring.agents:
@@ -92,6 +95,8 @@ def run(files, fmt, fmt_in, html, strict, fail_level, exit_zero, settings: Setti
         if progress:
             progress.stop()
     agents = scoring.agents
+    for warning in scoring.ledger.warnings:
+        click.echo(f"chatlint: warning: {warning}", err=True)
     writer.finish(card, scoring.ledger, agents)
     if report:
         report.finish(card, scoring.ledger, agents)
@@ -173,7 +178,7 @@ def score(files, fmt_in, columns, agents, idle_gap, business_hours, channel, fmt
         from ..engine.config import load_settings
 
         start = Path(files[0]).resolve().parent if files else Path(".")
-        settings, _ = load_settings(config_path, start)
+        settings, source = load_settings(config_path, start)
         settings = apply_flags(settings, agents, idle_gap, business_hours, columns)
         level = fail_level or settings.fail_level
         if engine == "spark":
@@ -182,6 +187,6 @@ def score(files, fmt_in, columns, agents, idle_gap, business_hours, channel, fmt
         if master or output:
             raise click.UsageError("--master and --output go with --engine spark")
         return run(files, fmt, fmt_in, html, strict, level, exit_zero, settings, rules_dirs, disable,
-                   channel)
+                   channel, source)
 
     sys.exit(body())

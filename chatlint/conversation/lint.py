@@ -31,7 +31,10 @@ class Item:
     role: str                       # agent | customer | system
     result: Result | None = None    # the admin messages' lint result
     position: str | None = None
-    wait: float | None = None       # minutes the customer waited for this admin message
+    wait: float | None = None       # minutes the customer waited for this admin message (business
+                                    # minutes when business hours are set)
+    clock_wait: float | None = None  # the same wait on the clock
+    business: bool = False          # `wait` counts business minutes only
     findings: list[Finding] = field(default_factory=list)  # message + conversation findings here
 
     @property
@@ -59,6 +62,11 @@ class Scored:
     @property
     def median_wait(self) -> float | None:
         return statistics.median(self.waits) if self.waits else None
+
+    @property
+    def business(self) -> bool:
+        """Are response times counted in business minutes?"""
+        return any(i.business for i in self.items)
 
     def findings(self):
         for item in self.items:
@@ -149,6 +157,8 @@ class ConversationLinter:
                 item.findings.extend(item.result.findings)
                 if pending:
                     item.wait = wait_minutes(waiting_since, item.message.time, self.hours)
+                    item.clock_wait = wait_minutes(waiting_since, item.message.time, None)
+                    item.business = self.hours is not None
                 pending, waiting_since = [], None
 
         ctx = Context(conversation, self.linter, self.settings, self.hours, self.channel,

@@ -51,6 +51,9 @@ def message_row(scored, item) -> dict:
         "sender": m.sender, "role": item.role, "text": m.text,
         "position": item.position, "score": item.score,
         "response_minutes": round(item.wait, 1) if item.wait is not None else None,
+        # response_minutes counts business minutes when business hours are set; the clock's too
+        "response_counted": ("business hours" if item.business else "clock") if item.wait is not None else None,
+        "response_clock_minutes": round(item.clock_wait, 1) if item.clock_wait is not None else None,
         "findings": [f.to_dict() for f in item.findings],
     }
 
@@ -201,3 +204,18 @@ class Scorecard:
 
     def close(self):
         self._rows.close()
+
+
+def response_text(item) -> str:
+    """How long the customer waited for this message, labelled: in business hours, the clock
+    time too ("0 min in business hours (2 h 38 min on the clock)"), never a bare "0 min" for a
+    reply that came hours later in the evening."""
+    if item.wait is None:
+        return ""
+    if item.business and item.clock_wait is not None:
+        return f"{duration(item.wait)} in business hours ({duration(item.clock_wait)} on the clock)"
+    return duration(item.wait)
+
+
+def median_label(business: bool) -> str:
+    return "median response (business hours)" if business else "median response"

@@ -13,24 +13,23 @@ placeholders...) are merged key by key, single values replace the preset's.
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
-from ..model.errors import ChatlintError
+from ..model.errors import ChatlintError, read_text
 from ..model.findings import LEVELS
-from ..model.schema import Enum, Obj, OneOf, validate
+from ..model.limits import load_toml
+from ..model.schema import Enum, Number, Obj, OneOf, validate
 from ..model.settings import Settings
+from ..model.textio import check_regular
 from ..model.yamlsource import Source, load_yaml
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 CONFIG_NAMES = (".chatlint.yaml", "chatlint.yaml")
 PRESETS = ("default", "strict", "relaxed")
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _CLOCK = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+
+MAX_MINUTES = 525_600  # a year
+MINUTES = Number(above=0, maximum=MAX_MINUTES)
 
 CONFIG_SPEC = Obj(optional={
     "extends": Enum(*PRESETS),
@@ -38,20 +37,20 @@ CONFIG_SPEC = Obj(optional={
     "enable": [str],
     "disable": [str],
     "levels": {str: Enum(*LEVELS)},
-    "weights": {str: float},
+    "weights": {str: Number(minimum=0, maximum=1000)},
     "languages": [str],
     "default-lang": str,
     "fail-level": Enum(*LEVELS),
-    "fail-under": float,
+    "fail-under": Number(minimum=0, maximum=100),
     "placeholders": {str: [str]},
     "exclude": [str],                     # glob patterns of files `chatlint lint` skips in folders
     "shop-name": str,
     "agents": [str],
     "business-hours": Obj(required={"start": str, "end": str}, optional={"days": [Enum(*DAYS)]},
                           what="business-hours mapping (days, start, end)"),
-    "response-time": Obj(optional={"chat": float, "email": float},
+    "response-time": Obj(optional={"chat": MINUTES, "email": MINUTES},
                          what="response-time mapping (chat, email: minutes)"),
-    "idle-gap-minutes": float,
+    "idle-gap-minutes": MINUTES,
     "columns": Obj(optional={k: str for k in ("timestamp", "sender", "role", "text", "conversation")},
                    what="columns mapping (timestamp, sender, role, text, conversation -> CSV/JSONL column)"),
 }, what="chatlint configuration")
@@ -81,19 +80,29 @@ def discover(start: str | Path = ".") -> Path | None:
     return None
 
 
+_MENTIONS_TABLE = re.compile(r"^\s*(?:\[\s*tool\s*\.\s*[\"']?chatlint\b|tool\s*\.\s*chatlint\s*[.=])", re.M)
+
+
 def _has_tool_table(path: Path) -> bool:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return False  # a broken pyproject.toml that is not ours is not our business
+        text = read_text(path)
+    except ChatlintError:
+        return False  # an unreadable pyproject.toml that is not ours is not our business
+    try:
+        data = load_toml(text, str(path))
+    except ChatlintError:
+        if _MENTIONS_TABLE.search(text):
+            raise  # ours, and broken: say so rather than run without it
+        return False
     return isinstance(data.get("tool"), dict) and "chatlint" in data["tool"]
 
 
 def read(path: str | Path) -> tuple[dict, Source]:
     """The raw, validated configuration mapping of one file, and where its values are."""
     path = Path(path)
-    if not path.is_file():
+    if not path.exists():
         raise ChatlintError("configuration file not found", str(path))
+    check_regular(path)
     if path.name == "pyproject.toml":
         data, source = _read_pyproject(path)
     else:
@@ -118,16 +127,13 @@ def read(path: str | Path) -> tuple[dict, Source]:
 
 
 def _read_pyproject(path: Path) -> tuple[dict, Source]:
-    text = path.read_text(encoding="utf-8")
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        match = re.search(r"line (\d+)", str(exc))
-        raise ChatlintError(f"TOML syntax error: {exc}", str(path),
-                            int(match.group(1)) if match else None) from None
-    table = data.get("tool", {}).get("chatlint")
+    text = read_text(path)
+    data = load_toml(text, str(path))
+    tool = data.get("tool", {})
+    table = tool.get("chatlint") if isinstance(tool, dict) else None
     if not isinstance(table, dict):
-        raise ChatlintError("no [tool.chatlint] table", str(path))
+        raise ChatlintError("no [tool.chatlint] table (expected a table of chatlint settings)", str(path),
+                            _line_of(path, "chatlint") or 1)
     return table, Source(str(path), _toml_lines(text))
 
 
@@ -247,15 +253,18 @@ def _config_word(message: str, settings: Settings) -> str | None:
         rule_id = match.group(1)
         from_config = {*settings.enable, *settings.disable, *settings.levels, *settings.weights}
         return rule_id if rule_id in from_config else None
-    return "languages" if message.startswith("languages:") else None
+    for key in ("languages", "default-lang"):
+        if message.startswith(key + ":"):
+            return key
+    return None
 
 
 def _line_of(path: Path, word: str) -> int | None:
     """Best effort: the first line of the config file that mentions `word`."""
     try:
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        for number, line in enumerate(read_text(path).splitlines(), 1):
             if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", line.split("#")[0]):
                 return number
-    except OSError:
+    except ChatlintError:
         return None
     return None

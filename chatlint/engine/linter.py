@@ -17,6 +17,7 @@ from ..analysis.names import NameForms, first_name_keys, nickname_table
 from .rules import Rule, load_rules
 from .scoring import finding, judge, supersede
 from ..model.settings import Settings
+from ..model.textio import clean
 from ..analysis.signals import SITUATION, compute, load_signals
 
 
@@ -45,6 +46,12 @@ class Linter:
         self.conversation_rules: dict[str, Rule] = {k: r for k, r in loaded.items()
                                                     if r.scope == "conversation"}
         self._tune(settings, disable)
+        if settings.languages is not None and not settings.languages:
+            raise ChatlintError("languages: expected at least one language; installed: "
+                                f"{', '.join(self.lexicons)}")
+        if settings.default_lang not in self.lexicons:
+            raise ChatlintError(f"default-lang: no lexicon for {settings.default_lang!r}; installed: "
+                                f"{', '.join(self.lexicons)}")
         langs = settings.languages or list(self.lexicons)
         for lang in langs:
             if lang not in self.lexicons:
@@ -139,6 +146,7 @@ class Linter:
         """check(), and the draft's Analysis, for callers that read it again (conversation rules)."""
         if not isinstance(text, str):
             raise ChatlintError("the draft must be text")
+        text, reply_to, name = clean(text), clean(reply_to), clean(name)
         has_turn = bool(reply_to and reply_to.strip())
         customer_lang, customer_decided = self.detector.detect(reply_to) if has_turn else (None, False)
         skip = {self.rule(rule_id, "disable").id for rule_id in disable} if disable else ()

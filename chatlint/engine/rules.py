@@ -14,7 +14,7 @@ from ..checks import CHECK_TYPES
 from ..analysis.conditions import Condition
 from ..model.errors import ChatlintError
 from ..model.findings import LEVELS
-from ..model.schema import Anything, Enum, Obj, OneOf, validate
+from ..model.schema import Anything, Enum, Number, Obj, OneOf, validate
 from ..model.yamlsource import Source, load_yaml
 
 _TEXT_PER_LANG = {str: OneOf(str, {str: str}, what="a text, or a mapping of variants to texts")}
@@ -36,9 +36,11 @@ CONVERSATION_EXAMPLE_SPEC = Obj(
     what="conversation example",
 )
 
+WEIGHT = Number(minimum=0, maximum=1000)  # a rule's share of the score
+
 RULE_SPEC = Obj(
     required={
-        "description": str, "etiquette": str, "level": Enum(*LEVELS), "weight": float,
+        "description": str, "etiquette": str, "level": Enum(*LEVELS), "weight": WEIGHT,
         "languages": [str], "check": {str: Anything},
         "message": _TEXT_PER_LANG, "suggestion": _TEXT_PER_LANG, "examples": [EXAMPLE_SPEC],
     },
@@ -51,7 +53,7 @@ RULE_SPEC = Obj(
     what="rule",
 )
 # A file that only switches a rule off or retunes it needs no more than this.
-OVERRIDE_SPEC = Obj(optional={"id": str, "enabled": bool, "level": Enum(*LEVELS), "weight": float},
+OVERRIDE_SPEC = Obj(optional={"id": str, "enabled": bool, "level": Enum(*LEVELS), "weight": WEIGHT},
                     what="rule override")
 
 
@@ -108,6 +110,20 @@ class Rule:
         return _fill(entry, details) if entry else None
 
 
+def _check_phrase_counts(options: dict, source: Source) -> None:
+    """At most MAX_PHRASES phrases (or patterns) per language in one rule: each costs compile time."""
+    from ..model.limits import MAX_PHRASES
+
+    for key in ("phrases", "patterns"):
+        table = options.get(key)
+        if not isinstance(table, dict):
+            continue
+        for lang, items in table.items():
+            if isinstance(items, list) and len(items) > MAX_PHRASES:
+                raise source.error(("check", key, lang), f"check.{key}.{lang}: {len(items):,} entries; the "
+                                                        f"limit is {MAX_PHRASES:,} per language")
+
+
 def rule_rows(rules) -> list[dict]:
     """The rule list as plain data: `chatlint rules --format json` and GET /v1/rules."""
     return [{
@@ -154,6 +170,7 @@ def load_rule(path: Path, known_signals: set[str], lexicons: dict) -> Rule | dic
     options = {k: v for k, v in check_data.items() if k != "type"}
     validate(options, Obj(required=check_cls.required, optional=check_cls.optional,
                           what=f"{check_cls.type} check"), _Shifted(source, ("check",)), ())
+    _check_phrase_counts(options, source)
     check = check_cls(rule_id, options, source, ("check",))
     if hasattr(check, "bind"):
         check.bind(known_signals)

@@ -69,4 +69,4 @@ def write_string(rendered: str, stream) -> None:
 def console(stream):
     from rich.console import Console
 
-    return Console(file=stream, highlight=False, soft_wrap=True)
+    return Console(file=stream, highlight=False, soft_wrap=True, markup=False)  # names in an export are no markup

@@ -11,7 +11,7 @@ import tempfile
 from html import escape
 from pathlib import Path
 
-from ..conversation.scorecard import BUCKETS, duration
+from ..conversation.scorecard import BUCKETS, duration, median_label, response_text
 
 CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1d2433;background:#f5f6f8}
@@ -57,15 +57,18 @@ class HtmlReport:
     def __init__(self, path):
         self.path = Path(path)
         self.body = tempfile.TemporaryFile("w+", encoding="utf-8")
+        self.business = False  # response times in business minutes (seen on a conversation)
 
     def conversation(self, scored, row):
         conv = scored.conversation
+        self.business = self.business or scored.business
         title = (f"{escape(conv.file)}:{conv.line} — {escape(scored.customer or 'customer')}"
                  f"{' (' + escape(conv.chat) + ')' if conv.chat else ''}")
         out = [f'<details class="card conversation" id="c{conv.number}-{conv.line}"'
                f'{" open" if row["findings"] else ""}><summary>{title} · score '
                f'<span class="score {_cls(scored.score)}">{scored.score}</span> · '
-               f'{row["messages"]} messages · median response {duration(row["median_response_minutes"])}'
+               f'{row["messages"]} messages · {median_label(scored.business)} '
+               f'{duration(row["median_response_minutes"])}'
                f'</summary><div class="chat">']
         for item in scored.items:
             m = item.message
@@ -78,7 +81,7 @@ class HtmlReport:
             if item.score is not None:
                 meta += f' · score <span class="score {_cls(item.score)}">{item.score}</span>'
             if item.wait is not None:
-                meta += f" · replied after {duration(item.wait)}"
+                meta += f" · replied after {escape(response_text(item))}"
             out.append(f'<div class="msg {item.role}"><div class="meta">{meta}</div>'
                        f'<div class="text">{escape(m.text)}</div>')
             for f in item.findings:
@@ -98,13 +101,20 @@ class HtmlReport:
                 f"<title>chatlint report</title><style>{CSS}</style></head><body>",
                 f"<header><h1>chatlint report</h1><p>{summary['conversations']} conversations · "
                 f"{summary['messages']} messages · {summary['admin_messages']} from admins · overall score "
-                f"<b>{summary['score'] if summary['score'] is not None else '-'}</b> · median response "
-                f"{duration(summary['median_response_minutes'])}</p>"
+                f"<b>{summary['score'] if summary['score'] is not None else '-'}</b> · "
+                f"{median_label(self.business)} {duration(summary['median_response_minutes'])}</p>"
+                "<p class=\"note\">The <b>overall score</b> is the mean of the conversations' scores (each "
+                "conversation: its admin messages and the conversation rules together). An <b>admin's "
+                "score</b> is the mean of the scores of the messages that admin sent, so the two "
+                "measure different things and need not agree."
+                + (" Response times count business minutes only; each message also shows the time on "
+                   "the clock." if self.business else "") + "</p>"
                 f"<p>{escape(', '.join(ledger.files))}</p></header><main>"]
-        head.append('<section class="card" id="admins"><h2>Score per admin</h2>')
+        head.append('<section class="card" id="admins"><h2>Score per admin</h2>'
+                    '<p class="note">The mean score of the messages each admin sent.</p>')
         head.append(_bars([(a["admin"], a["score"] or 0, 100, f"{a['score']}") for a in admins]))
         head.append("<table><tr><th>admin</th><th class=num>messages</th><th class=num>conversations</th>"
-                    "<th class=num>score</th><th>median response</th><th>top failing rules</th></tr>")
+                    f"<th class=num>score</th><th>{median_label(self.business)}</th><th>top failing rules</th></tr>")
         for a in admins:
             head.append(f"<tr><td>{escape(a['admin'])}</td><td class=num>{a['messages']}</td>"
                         f"<td class=num>{a['conversations']}</td><td class=\"num score {_cls(a['score'])}\">"
@@ -122,7 +132,7 @@ class HtmlReport:
         head.append("</section>")
         head.append('<section class="card" id="conversations"><h2>Score per conversation</h2><table>'
                     "<tr><th>conversation</th><th>customer</th><th class=num>messages</th><th class=num>score</th>"
-                    "<th>median response</th><th>top failing rules</th></tr>")
+                    f"<th>{median_label(self.business)}</th><th>top failing rules</th></tr>")
         for row in card.rows():
             head.append(f"<tr><td><a href=\"#c{row['number']}-{row['line']}\">{escape(row['file'])}:{row['line']}"
                         f"</a></td><td>{escape(row['customer'] or '-')}</td><td class=num>{row['messages']}</td>"

@@ -78,7 +78,17 @@ def read_file(path: str | Path) -> list[Template]:
     if reader is None:
         raise ChatlintError(f"unsupported library format {path.suffix or '(no extension)'!r}; "
                             f"expected one of: {', '.join(EXTENSIONS)}", str(path))
-    return reader(read_text(path, encoding="utf-8-sig"), str(path))
+    from ..model.limits import MAX_MESSAGE_CHARS
+    from ..model.textio import clean
+
+    templates = reader(read_text(path, encoding="utf-8-sig"), str(path))
+    for template in templates:
+        template.text, template.reply_to = clean(template.text), clean(template.reply_to)
+        template.id = clean(template.id)
+        if len(template.text) > MAX_MESSAGE_CHARS:
+            raise ChatlintError(f"template {template.name}: {len(template.text):,} characters; the limit is "
+                                f"{MAX_MESSAGE_CHARS:,}", str(path), template.line)
+    return templates
 
 
 def library_files(paths, exclude=()) -> list[Path]:
@@ -105,6 +115,10 @@ def library_files(paths, exclude=()) -> list[Path]:
                        or fnmatch.fnmatch(relative.as_posix(), g) for g in exclude):
                     continue
                 found.append(candidate)
+        elif path.exists():
+            from ..model.textio import check_regular
+
+            check_regular(path)  # a FIFO, device or socket: refused, not read forever
         else:
             raise ChatlintError("no such file or folder", str(path))
     seen, unique = set(), []

@@ -40,18 +40,35 @@ def _fields(content: str, start: int) -> tuple[list[tuple[int, int]], int]:
         return spans, i
 
 
+def csv_rows(content: str, path: str, **dialect) -> list[list[str]]:
+    """All rows; a syntax error names the line (an unclosed quote: the line it opens on)."""
+    reader = csv.reader(io.StringIO(content, newline=""), strict=True, **dialect)
+    rows = []
+    while True:
+        start = reader.line_num + 1
+        try:
+            row = next(reader, None)
+        except csv.Error as exc:
+            unclosed = "end of data" in str(exc) or "EOF" in str(exc)
+            raise ChatlintError(f"CSV syntax error: {exc}" + ("; a quoted field opened on this line is never "
+                                                              "closed (expected a closing \")" if unclosed else ""),
+                                path, start if unclosed else reader.line_num) from None
+        if row is None:
+            return rows
+        rows.append(row)
+
+
 def read_csv(content: str, path: str) -> list[Template]:
     locate = Locator(content)
-    try:
-        rows = list(csv.reader(io.StringIO(content, newline=""), strict=True))
-    except csv.Error as exc:
-        raise ChatlintError(f"CSV syntax error: {exc}", path) from None
+    rows = csv_rows(content, path)
     if not rows:
         return []
     header = [h.strip().lower() for h in rows[0]]
     for column, name in enumerate(header, 1):
         if name not in FIELDS:
             raise ChatlintError(f"unknown column {name!r}; expected: {', '.join(FIELDS)}", path, 1, column)
+        if name in header[:column - 1]:
+            raise ChatlintError(f"duplicate column {name!r}; expected each column once", path, 1, column)
     if "text" not in header:
         raise ChatlintError("missing column 'text' (the template); columns: " + ", ".join(FIELDS), path, 1)
     text_col = header.index("text")

@@ -15,7 +15,8 @@ from typing import Any
 import yaml
 
 from ..model.errors import ChatlintError
-from ..model.yamlsource import Source, _construct
+from ..model.limits import load_json
+from ..model.yamlsource import Source, _construct, check_events, syntax_error
 from .positions import Locator
 
 
@@ -58,14 +59,11 @@ def source_for(root: Node, path: str, locate: Locator) -> Source:
 
 def parse_yaml(text: str, path: str) -> Node | None:
     try:
+        check_events(text, path)  # nesting and alias limits, shared with rule files and configs
         # the pure-Python loader: its marks count characters, which the C one does not promise
         node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        raise ChatlintError(f"YAML syntax error: {exc.problem or exc.context or 'invalid YAML'}", path,
-                            mark.line + 1 if mark else None) from None
     except yaml.YAMLError as exc:
-        raise ChatlintError(f"YAML syntax error: {exc}", path) from None
+        raise syntax_error(exc, path, text) from None
     return _from_yaml(node, text, path) if node is not None else None
 
 
@@ -103,10 +101,7 @@ _LITERAL = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null")
 
 
 def parse_json(text: str, path: str) -> Node | None:
-    try:
-        json.loads(text)  # the standard parser decides validity and words the syntax errors
-    except json.JSONDecodeError as exc:
-        raise ChatlintError(f"JSON syntax error: {exc.msg}", path, exc.lineno, exc.colno) from None
+    load_json(text, path)  # decides validity (no NaN, nesting and number limits) and words the errors
     if not text.strip():
         return None
     node, _ = _json_value(text, _WS.match(text, 0).end(), path)

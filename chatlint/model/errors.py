@@ -27,12 +27,8 @@ class ChatlintError(Exception):
 
 
 def read_text(path, encoding: str = "utf-8") -> str:
-    """A whole text file; a missing, unreadable or non-UTF-8 file is a ChatlintError naming it."""
-    from pathlib import Path
+    """A whole text file; a missing, unreadable, oversized or non-text file is a ChatlintError
+    naming it (and the line). UTF-8 or UTF-16, any line endings: see textio.read_text."""
+    from .textio import read_text as read
 
-    try:
-        return Path(path).read_text(encoding=encoding)
-    except UnicodeDecodeError as exc:
-        raise ChatlintError(f"not UTF-8 text ({exc.reason} at byte {exc.start})", str(path)) from None
-    except OSError as exc:
-        raise ChatlintError(f"cannot read file: {exc.strerror}", str(path)) from None
+    return read(path)

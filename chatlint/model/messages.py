@@ -46,6 +46,15 @@ class Ledger:
     files: list[str] = field(default_factory=list)
     lines: int = 0
     notes: list[str] = field(default_factory=list)  # what was detected (format, date order)
+    warnings: list[str] = field(default_factory=list)  # what a user should hear of (not read, not messages)
+    strict: bool = False  # a skipped line is an error (--strict), raised at once
+
+    def _strict(self) -> None:
+        if self.strict and self.skipped:
+            from .errors import ChatlintError
+
+            first = self.skipped[0]
+            raise ChatlintError(f"--strict: a skipped line: {first.reason}", first.file, first.line)
 
     def mark(self, status: str, count: int = 1) -> None:
         self.counts[status] += count
@@ -54,6 +63,14 @@ class Ledger:
     def skip(self, file: str, line: int, reason: str) -> None:
         self.mark(SKIPPED)
         self.skipped.append(Skipped(file, line, reason))
+        self._strict()
+
+    def recount(self, status: str, file: str, line: int, reason: str) -> None:
+        """A line already counted as `status` is skipped after all (a message over a limit)."""
+        self.counts[status] -= 1
+        self.counts[SKIPPED] += 1
+        self.skipped.append(Skipped(file, line, reason))
+        self._strict()
 
     def to_dict(self) -> dict:
         return {"lines": self.lines, **self.counts,

@@ -5,12 +5,14 @@ Specs are plain Python values:
   [spec]                 - a list whose items match spec
   {str: spec}            - a mapping with any string keys, values matching spec
   Obj(required, optional)- a mapping with known keys; unknown keys are errors
+  Number(minimum, maximum, above) - a finite number within bounds (float: any finite number)
   OneOf(a, b), Enum(...), Anything
 """
 
 from __future__ import annotations
 
 import difflib
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -42,6 +44,14 @@ class Enum:
         self.values = values
 
 
+@dataclass(eq=False)
+class Number:
+    """A finite number (an int is accepted), within optional bounds; `above`: strictly greater."""
+    minimum: float | None = None
+    maximum: float | None = None
+    above: float | None = None
+
+
 class _Anything:
     pass
 
@@ -52,6 +62,8 @@ _TYPE_NAMES = {str: "a string", int: "a whole number", float: "a number", bool: 
 
 
 def describe(spec) -> str:
+    if isinstance(spec, Number):
+        return _number_words(spec)
     if isinstance(spec, type) and spec in _TYPE_NAMES:
         return _TYPE_NAMES[spec]
     if isinstance(spec, list):
@@ -65,6 +77,19 @@ def describe(spec) -> str:
     if isinstance(spec, Enum):
         return "one of " + ", ".join(repr(v) for v in spec.values)
     return "a value"
+
+
+def _number_words(spec: Number) -> str:
+    if spec.minimum is not None and spec.maximum is not None:
+        return f"a number from {spec.minimum:g} to {spec.maximum:g}"
+    parts = []
+    if spec.above is not None:
+        parts.append(f"above {spec.above:g}")
+    if spec.minimum is not None:
+        parts.append(f"at least {spec.minimum:g}")
+    if spec.maximum is not None:
+        parts.append(f"at most {spec.maximum:g}")
+    return "a number" + (" " + " and ".join(parts) if parts else "")
 
 
 def _plural(text: str) -> str:
@@ -84,8 +109,10 @@ def _got(value) -> str:
         return "nothing"
     if isinstance(value, bool):
         return f"{str(value).lower()}"
+    if isinstance(value, float) and not math.isfinite(value):
+        return {"nan": ".nan", "inf": ".inf", "-inf": "-.inf"}[str(value)]
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        return f"the number {value:g}" if abs(value) > 1e15 else f"the number {value}"
     if isinstance(value, str):
         return f"the string {value!r}"
     if isinstance(value, list):
@@ -115,9 +142,16 @@ def validate(value: Any, spec, source: Source, keys: tuple = ()) -> Any:
         if type(value) is not spec:
             raise source.error(keys, f"{_path(keys)}: expected {describe(spec)}, got {_got(value)}")
         return value
-    if spec is float:
+    if spec is float or isinstance(spec, Number):
+        bounds = spec if isinstance(spec, Number) else Number()
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise source.error(keys, f"{_path(keys)}: expected a number, got {_got(value)}")
+            raise source.error(keys, f"{_path(keys)}: expected {describe(bounds)}, got {_got(value)}")
+        if not math.isfinite(value) or abs(value) > 1e15:
+            raise source.error(keys, f"{_path(keys)}: expected a finite number, got {_got(value)}")
+        if (bounds.minimum is not None and value < bounds.minimum) \
+                or (bounds.maximum is not None and value > bounds.maximum) \
+                or (bounds.above is not None and value <= bounds.above):
+            raise source.error(keys, f"{_path(keys)}: expected {describe(bounds)}, got {_got(value)}")
         return value
     if isinstance(spec, Enum):
         if value not in spec.values:

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from .errors import ChatlintError, read_text
+from .limits import MAX_ALIAS_VALUES, MAX_NESTING, MAX_NUMBER_DIGITS
 
 try:  # the C loader is several times faster; the pure one gives the same marks
     _Loader = yaml.CSafeLoader
@@ -71,23 +72,76 @@ def _construct(node: yaml.Node, keys: tuple, lines: dict, path: str) -> Any:
     construct = _SCALARS.yaml_constructors.get(node.tag)
     if construct is None:
         raise ChatlintError(f"unsupported YAML tag {node.tag}", path, node.start_mark.line + 1)
-    return construct(_SCALARS, node)
-
-
-def parse_yaml(text: str, path: str) -> tuple[Any, Source]:
-    """Parse YAML text; syntax errors become a ChatlintError at the right line."""
+    if node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float") \
+            and sum(c.isdigit() for c in node.value) > MAX_NUMBER_DIGITS:
+        raise ChatlintError(f"a number of more than {MAX_NUMBER_DIGITS} digits", path, node.start_mark.line + 1)
     try:
-        node = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as exc:
+        return construct(_SCALARS, node)
+    except (ValueError, OverflowError, yaml.YAMLError) as exc:  # a date that is no date, "0x" ...
+        raise ChatlintError(f"cannot read this value: {exc}", path, node.start_mark.line + 1) from None
+
+
+def check_events(text: str, path: str) -> None:
+    """Refuse, before building anything, a document nested deeper than MAX_NESTING or one whose
+    aliases (*name) would add more than MAX_ALIAS_VALUES values: a "billion laughs" of a few
+    lines expands to gigabytes. One pass over the parser's events: linear time, little memory.
+    Syntax errors surface here too, as yaml.YAMLError."""
+    sizes: dict[str, int] = {}
+    stack: list[list] = []  # per open list or mapping: [anchor, values in it]
+    added = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            if len(stack) >= MAX_NESTING:
+                raise ChatlintError(f"lists and mappings nest more than {MAX_NESTING} levels deep; expected "
+                                    f"at most {MAX_NESTING}", path, event.start_mark.line + 1)
+            stack.append([event.anchor, 1])
+            continue
+        if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            anchor, size = stack.pop()
+        elif isinstance(event, yaml.ScalarEvent):
+            anchor, size = event.anchor, 1
+        elif isinstance(event, yaml.AliasEvent):
+            if any(open_anchor == event.anchor for open_anchor, _ in stack):
+                raise ChatlintError(f"the alias *{event.anchor} is inside the value it names (a cycle); "
+                                    "expected a value that ends", path, event.start_mark.line + 1)
+            anchor, size = None, sizes.get(event.anchor, 1)
+            added += size
+            if added > MAX_ALIAS_VALUES:
+                raise ChatlintError(f"aliases (*{event.anchor}) expand to more than {MAX_ALIAS_VALUES:,} "
+                                    "values; expected a document without such repetition",
+                                    path, event.start_mark.line + 1)
+        else:
+            continue
+        if anchor:
+            sizes[anchor] = size
+        if stack:
+            stack[-1][1] += size
+
+
+def syntax_error(exc: yaml.YAMLError, path: str, text: str) -> ChatlintError:
+    """A YAML error as a ChatlintError naming the line."""
+    if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         problem = exc.problem or exc.context or "invalid YAML"
         if exc.context and exc.context_mark and exc.problem_mark \
                 and exc.context_mark.line != exc.problem_mark.line:
             problem += f" ({exc.context} that starts at line {exc.context_mark.line + 1})"
-        raise ChatlintError(f"YAML syntax error: {problem}", path, line) from None
+        return ChatlintError(f"YAML syntax error: {problem}", path, line)
+    if isinstance(exc, yaml.reader.ReaderError):
+        position = max(0, min(exc.position, len(text)))
+        return ChatlintError(f"YAML: character U+{exc.character:04X} is not allowed (a control character); "
+                             "expected text", path, text.count("\n", 0, position) + 1)
+    return ChatlintError(f"YAML syntax error: {exc}", path)
+
+
+def parse_yaml(text: str, path: str) -> tuple[Any, Source]:
+    """Parse YAML text; syntax errors become a ChatlintError at the right line."""
+    try:
+        check_events(text, path)
+        node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
-        raise ChatlintError(f"YAML syntax error: {exc}", path) from None
+        raise syntax_error(exc, path, text) from None
     lines: dict[tuple, int] = {}
     if node is None:
         return None, Source(path, {(): 1})

@@ -8,10 +8,14 @@ continuation, a system line or a skipped line with its reason.
 
 from __future__ import annotations
 
-from ..model.messages import Ledger
+from pathlib import Path
+
+from ..model.messages import MESSAGE, Ledger
 from ..model.errors import ChatlintError
+from ..model.limits import MAX_MESSAGE_CHARS
+from ..model.textio import clean
 from . import tabular, telegram, whatsapp
-from .base import Input
+from .base import Input, inputs
 
 FORMATS = ("auto", "whatsapp", "telegram", "csv", "jsonl")
 
@@ -38,7 +42,16 @@ def detect(source: Input) -> str:
 
 
 def read(path, ledger: Ledger, fmt: str = "auto", columns: dict | None = None):
-    source = Input(path)
+    """The messages of an export (each chat of a .zip in turn); every line goes in `ledger`."""
+    for source in inputs(path):
+        if source.member and fmt == "auto" and "chat" not in Path(source.member).name.lower() \
+                and not whatsapp.sniff(source.head()):
+            ledger.warnings.append(f"{source.name}: not a WhatsApp chat (an attached document?); not read")
+            continue
+        yield from _limited(_read(source, ledger, fmt, columns), ledger)
+
+
+def _read(source: Input, ledger: Ledger, fmt: str, columns: dict | None):
     fmt = detect(source) if fmt == "auto" else fmt
     ledger.files.append(source.name)
     ledger.notes.append(f"{source.name}: read as {fmt}")
@@ -53,7 +66,20 @@ def read(path, ledger: Ledger, fmt: str = "auto", columns: dict | None = None):
     raise ChatlintError(f"unknown input format {fmt!r}; expected one of: {', '.join(FORMATS)}")
 
 
-__all__ = ["FORMATS", "Input", "Ledger", "detect", "read"]
+def _limited(messages, ledger: Ledger):
+    """Messages over MAX_MESSAGE_CHARS are skipped with their reason, whatever the format; lone
+    surrogates (JSON "\\ud800") become U+FFFD."""
+    for message in messages:
+        message.text, message.sender, message.chat = clean(message.text), clean(message.sender), clean(message.chat)
+        if len(message.text) > MAX_MESSAGE_CHARS and not message.system:
+            ledger.recount(MESSAGE, message.file, message.line,
+                           f"a message of {len(message.text):,} characters; the limit is "
+                           f"{MAX_MESSAGE_CHARS:,} (lines {message.line}-{message.end_line or message.line})")
+            continue
+        yield message
+
+
+__all__ = ["FORMATS", "Input", "Ledger", "detect", "inputs", "read"]
 
 
 class Exports:
@@ -63,14 +89,15 @@ class Exports:
     their lines in a fresh `ledger`; after a pass, `ledger` is that pass's.
     """
 
-    def __init__(self, paths, fmt: str = "auto", columns: dict | None = None):
+    def __init__(self, paths, fmt: str = "auto", columns: dict | None = None, strict: bool = False):
         self.paths = [str(p) for p in paths]
         self.fmt = fmt
         self.columns = columns or {}
-        self.ledger = Ledger()
+        self.strict = strict  # a skipped line is an error, at the first one
+        self.ledger = Ledger(strict=strict)
 
     def __iter__(self):
-        self.ledger = ledger = Ledger()
+        self.ledger = ledger = Ledger(strict=self.strict)
         for path in self.paths:
             yield from read(path, ledger, self.fmt, self.columns)
 

@@ -11,12 +11,12 @@ the customer.
 from __future__ import annotations
 
 import csv
-import io
-import json
+import itertools
 from datetime import datetime, timezone
 
 from ..model.messages import CONTINUATION, MESSAGE, SYSTEM, Ledger, Message
 from ..model.errors import ChatlintError
+from ..model.limits import load_json
 from .base import Input
 
 FIELDS = ("timestamp", "sender", "role", "text", "conversation")
@@ -103,40 +103,51 @@ def _row_message(file, line, row, cols, ledger) -> Message | None:
 
 
 def read_csv(source: Input, ledger: Ledger, mapping: dict[str, str]):
-    with source.open() as f:
-        stream = io.TextIOWrapper(f, encoding="utf-8-sig", newline="")
-        try:
-            sample = stream.read(8192)
-            dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|") if sample.strip() else csv.excel
-        except csv.Error:
-            dialect = csv.excel
-        stream.seek(0)
-        reader = csv.reader(stream, dialect)
-        try:
-            header = next(reader, None)
-            if header is None:
-                return
-            ledger.mark(SYSTEM)  # the header
-            cols = _resolve(header, mapping, source.name, 1)
-            done = 1
-            for row in reader:
-                line, done = done + 1, reader.line_num
-                if done > line:  # a quoted field spanning lines
-                    ledger.mark(CONTINUATION, done - line)
-                if not any(cell.strip() for cell in row):
-                    ledger.mark(SYSTEM)
-                    continue
-                if len(row) != len(header):
-                    ledger.skip(source.name, line, f"{len(row)} fields, expected {len(header)} like the header")
-                    continue
-                message = _row_message(source.name, line, dict(zip(header, row)), cols, ledger)
-                if message is not None:
-                    ledger.mark(SYSTEM if message.system else MESSAGE)
-                    yield message
-        except UnicodeDecodeError as exc:
-            raise ChatlintError(f"not UTF-8 text ({exc.reason})", source.name) from None
-        except csv.Error as exc:
-            raise ChatlintError(f"CSV: {exc}", source.name, reader.line_num) from None
+    sample = "".join(line + "\n" for _, line in itertools.islice(source.lines(), 50))[:8192]
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|") if sample.strip() else csv.excel
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader((line + "\n" for _, line in source.lines()), dialect, strict=True)
+    start = 1
+    try:
+        header = next(reader, None)
+        if header is None:
+            return
+        ledger.mark(SYSTEM)  # the header
+        if reader.line_num > 1:
+            ledger.mark(CONTINUATION, reader.line_num - 1)
+        seen = set()
+        for column, name in enumerate(header, 1):
+            if name in seen:
+                raise ChatlintError(f"duplicate column {name!r} in the header; expected each column once",
+                                    source.name, 1, column)
+            seen.add(name)
+        cols = _resolve(header, mapping, source.name, 1)
+        done = reader.line_num
+        while True:
+            start = done + 1
+            row = next(reader, None)
+            if row is None:
+                break
+            line, done = start, reader.line_num
+            if done > line:  # a quoted field spanning lines
+                ledger.mark(CONTINUATION, done - line)
+            if not any(cell.strip() for cell in row):
+                ledger.mark(SYSTEM)
+                continue
+            if len(row) != len(header):
+                ledger.skip(source.name, line, f"{len(row)} fields, expected {len(header)} like the header")
+                continue
+            message = _row_message(source.name, line, dict(zip(header, row)), cols, ledger)
+            if message is not None:
+                ledger.mark(SYSTEM if message.system else MESSAGE)
+                yield message
+    except csv.Error as exc:
+        unclosed = "end of data" in str(exc) or "EOF" in str(exc)
+        raise ChatlintError(f"CSV syntax error: {exc}" + ("; a quoted field opened on this line is never closed "
+                                                          "(expected a closing \")" if unclosed else ""),
+                            source.name, start if unclosed else reader.line_num) from None
 
 
 def read_jsonl(source: Input, ledger: Ledger, mapping: dict[str, str]):
@@ -146,9 +157,9 @@ def read_jsonl(source: Input, ledger: Ledger, mapping: dict[str, str]):
             ledger.mark(SYSTEM)
             continue
         try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            ledger.skip(source.name, line_no, f"not a JSON object ({exc.msg} at column {exc.colno})")
+            row = load_json(line, source.name, line_no)
+        except ChatlintError as exc:
+            ledger.skip(source.name, line_no, f"not a JSON object: {exc.message}")
             continue
         if not isinstance(row, dict):
             ledger.skip(source.name, line_no, "expected a JSON object per line")

@@ -16,8 +16,9 @@ import json
 import re
 from datetime import datetime, timezone
 
-from ..model.messages import CONTINUATION, MESSAGE, SYSTEM, Ledger, Message
+from ..model.messages import CONTINUATION, MESSAGE, SYSTEM, Ledger, Message, Skipped
 from ..model.errors import ChatlintError
+from ..model.limits import load_json
 from .base import Input
 
 
@@ -30,21 +31,14 @@ def text_of(value) -> str:
     if isinstance(value, str):
         return value
     if isinstance(value, list):
-        return "".join(p if isinstance(p, str) else str(p.get("text", "")) for p in value)
+        return "".join(p if isinstance(p, str) else text_of(p.get("text", "")) if isinstance(p, dict) else ""
+                       for p in value)
     return ""
 
 
 def read(source: Input, ledger: Ledger):
-    with source.open() as f:
-        raw = f.read()
-    try:
-        text = raw.decode("utf-8-sig")
-        data = json.loads(text)
-    except UnicodeDecodeError as exc:
-        raise ChatlintError(f"not UTF-8 text ({exc.reason})", source.name) from None
-    except json.JSONDecodeError as exc:
-        raise ChatlintError(f"invalid JSON: {exc.msg} (expected a Telegram Desktop export, result.json)",
-                            source.name, exc.lineno, exc.colno) from None
+    text = source.text()
+    data = load_json(text, source.name)
     if isinstance(data, dict) and isinstance(data.get("chats"), dict):
         chats = data["chats"].get("list", [])
     elif isinstance(data, dict) and isinstance(data.get("messages"), list):
@@ -52,10 +46,14 @@ def read(source: Input, ledger: Ledger):
     else:
         raise ChatlintError("expected a Telegram Desktop export: an object with \"messages\" or "
                             "\"chats\": {\"list\": [...]}", source.name, 1)
-    total_lines = text.count("\n") + (0 if text.endswith("\n") else 1)
+    if not isinstance(chats, list):
+        raise ChatlintError("expected \"chats\": {\"list\": [...]}, a list of chats", source.name, 1)
+    total_lines = text.count("\n")
     finder = _LineFinder(text)
     accounted = 0
     for chat in chats:
+        if not isinstance(chat, dict) or not isinstance(chat.get("messages", []), list):
+            continue  # its lines are counted below, as lines outside messages
         chat_name = str(chat.get("name") or chat.get("id") or "")
         finder.seek_chat()
         items = chat.get("messages", [])
@@ -63,7 +61,18 @@ def read(source: Input, ledger: Ledger):
         for i, item in enumerate(items):
             # a message owns the lines up to the next one's; the last, as many as its JSON takes
             span = lines[i + 1] - lines[i] if i + 1 < len(items) else _json_lines(item)
-            accounted += _account(ledger, item, max(span, 1))
+            # messages sharing a line (minified JSON) share it: each line is counted once
+            span = max(min(span, total_lines - accounted), 0)
+            if not isinstance(item, dict):
+                if span:
+                    ledger.skip(source.name, lines[i], f"expected a message object, got {_kind(item)}")
+                    ledger.mark(CONTINUATION, span - 1)
+                else:
+                    ledger.skipped.append(Skipped(source.name, lines[i], f"expected a message object, "
+                                                                         f"got {_kind(item)}"))
+                accounted += span
+                continue
+            accounted += _account(ledger, item, span)
             yield _message(source.name, lines[i], chat_name, item)
     # lines outside messages: the export's header and the brackets around lists
     ledger.mark(SYSTEM, max(total_lines - accounted, 0))
@@ -76,6 +85,7 @@ class _LineFinder:
         self.text = text
         self.pos = 0
         self.line = 1
+        self.lost = False
 
     def _advance(self, to: int):
         self.line += self.text.count("\n", self.pos, to)
@@ -86,7 +96,9 @@ class _LineFinder:
         if at != -1:
             self._advance(at)
 
-    def find(self, item: dict) -> int:
+    def find(self, item) -> int:
+        if not isinstance(item, dict) or self.lost:
+            return self.line
         key = next((k for k in ("id", "date_unixtime", "date") if k in item), None)
         if key is None:
             return self.line
@@ -94,15 +106,24 @@ class _LineFinder:
         m = re.compile(rf'"{key}":\s*{value}\s*[,}}]').search(self.text, self.pos)
         if m:
             self._advance(m.start())
+        else:  # not pretty-printed as expected: stop searching (each miss would scan to the end)
+            self.lost = True
         return self.line
 
 
-def _json_lines(item: dict) -> int:
+def _json_lines(item) -> int:
     return len(json.dumps(item, ensure_ascii=False, indent=1).splitlines())
+
+
+def _kind(value) -> str:
+    return {list: "a JSON list", str: "a JSON string", bool: "true or false", type(None): "null"}.get(
+        type(value), "a JSON number")
 
 
 def _account(ledger: Ledger, item: dict, span: int) -> int:
     """One line for the message itself, continuation lines for the rest of its JSON object."""
+    if not span:
+        return 0
     ledger.mark(MESSAGE if item.get("type") == "message" and text_of(item.get("text")).strip() else SYSTEM)
     if span > 1:
         ledger.mark(CONTINUATION, span - 1)
@@ -111,10 +132,11 @@ def _account(ledger: Ledger, item: dict, span: int) -> int:
 
 def _message(file: str, line: int, chat: str, item: dict) -> Message:
     text = text_of(item.get("text"))
-    sender = str(item.get("from") or item.get("actor") or "")
+    sender = item.get("from") or item.get("actor") or ""
+    sender = sender if isinstance(sender, str) else json.dumps(sender, ensure_ascii=False)
     try:
         if item.get("date"):
-            stamp = datetime.fromisoformat(item["date"])
+            stamp = datetime.fromisoformat(str(item["date"]))
         elif item.get("date_unixtime"):
             stamp = datetime.fromtimestamp(int(item["date_unixtime"]), timezone.utc).replace(tzinfo=None)
         else:

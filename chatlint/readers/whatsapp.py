@@ -32,16 +32,33 @@ _STRIP_MARKS = str.maketrans("", "", MARKS)
 # Eastern Arabic and Persian digits, the Arabic comma.
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹،", "01234567890123456789,")
 
-_DATE = r"(?P<d1>\d{1,4})(?P<sep>[./-])(?P<d2>\d{1,2})(?P=sep)(?P<d3>\d{1,4}|R\d{1,2})(?P<be> BE)?\.?"
-_AMPM = r"(?P<ampm>[AaPp]\.?\s?[Mm]\.?|π\.?\s?μ\.?|μ\.?\s?μ\.?|ص|م|午前|午後|오전|오후)"
-_TIME = rf"(?P<h>\d{{1,2}})[:.](?P<m>\d{{2}})(?:[:.](?P<s>\d{{2}}))?(?:\s?{_AMPM})?"
+# the year may be missing ("27/03, 21:41"): dates then run on from year 2000, a new year when they turn back
+_DATE = r"(?P<d1>\d{1,4})(?P<sep>[./-])(?P<d2>\d{1,2})(?:(?P=sep)(?P<d3>\d{1,4}|R\d{1,2})(?P<be> BE)?)?\.?"
+# morning/afternoon markers, after the time ("9:15 PM", "9.15 malam", "9:15 in the evening") or before it
+# (Chinese, Japanese, Korean: "下午9:15")
+_DAYTIME = (r"in the (?:morning|afternoon|evening)|at night|de la (?:mañana|tarde|noche)|"
+            r"da (?:manhã|tarde|noite)|pagi|siang|sore|malam|(?:το )?(?:πρωί|μεσημέρι|απόγευμα|βράδυ)")
+_AMPM = rf"(?P<ampm>[AaPp]\.?\s?[Mm]\.?|π\.?\s?μ\.?|μ\.?\s?μ\.?|ص|م|午前|午後|오전|오후|上午|下午|{_DAYTIME})"
+_PRE = r"(?:(?P<pre>上午|下午|午前|午後|오전|오후)\s?)?"
+_TIME = rf"{_PRE}(?P<h>\d{{1,2}})[:.](?P<m>\d{{2}})(?:[:.](?P<s>\d{{2}}))?(?:\s?{_AMPM})?"
 _STAMP = rf"(?:{_DATE},?\s{_TIME}|{_TIME.replace('?P<', '?P<t_')},?\s{_DATE.replace('?P<', '?P<t_').replace('(?P=sep)', '(?P=t_sep)')})"
-HEADER = re.compile(rf"^(?:\[{_STAMP}\]\s?|{_STAMP.replace('?P<', '?P<a_').replace('(?P=', '(?P=a_')}\s[-–]\s)(?P<rest>.*)$")
+
+
+def _prefixed(pattern: str, prefix: str) -> str:
+    return pattern.replace("?P<", f"?P<{prefix}").replace("(?P=", f"(?P={prefix}")
+
+
+# [stamp] Name: text (iOS) | stamp - Name: text (Android) | stamp: Name: text (old iOS, no brackets)
+HEADER = re.compile(rf"^(?:\[{_STAMP}\]\s?|{_prefixed(_STAMP, 'a_')}\s[-–]\s|{_prefixed(_STAMP, 'b_')}:\s)"
+                    rf"(?P<rest>.*)$")
 _SENDER = re.compile(r"^(?P<sender>[^:\"\n]{1,80}?):(?: |(?=\S)|$)(?P<text>.*)$")
 _IOS_SYSTEM = re.compile(r"^[^:]{1,120}: ?\u200e")
 _PHONE = re.compile(r"^\+?[\d\s().-]{6,}$")
 
-_AFTERNOON = {"pm", "μμ", "م", "午後", "오후"}  # markers with spaces and dots removed
+# markers with spaces and dots removed, lower case
+_AFTERNOON = {"pm", "μμ", "م", "午後", "오후", "下午", "intheafternoon", "intheevening", "delatarde", "datarde",
+              "siang", "sore", "μεσημέρι", "απόγευμα", "τομεσημέρι", "τοαπόγευμα"}
+_NIGHT = {"atnight", "delanoche", "danoite", "malam", "βράδυ", "τοβράδυ"}
 
 # Placeholders and notices a sender "says" that are not their words.
 _SYSTEM_TEXTS = re.compile(
@@ -50,7 +67,10 @@ _SYSTEM_TEXTS = re.compile(
     r"pesan ini (?:telah )?dihapus|anda menghapus pesan ini|"
     r"αυτό το μήνυμα διαγράφηκε|διαγράψατε αυτό το μήνυμα|"
     r"(?:image|video|audio|sticker|gif|document|contact card) omitted|"
-    r"(?:gambar|video|audio|stiker|gif|dokumen) tidak disertakan|"
+    r"(?:gambar|video|audio|stiker|gif|dokumen|kartu kontak) tidak disertakan|"
+    r"(?:εικόνα|βίντεο|ήχος|αυτοκόλλητο|gif|έγγραφο|κάρτα επαφής) παραλείφθηκε|"
+    r"(?:.*\s)?(?:document omitted|dokumen tidak disertakan|έγγραφο παραλείφθηκε)|"  # after a file name
+    r"<attached: [^>]*>|"
     r"missed (?:voice|video) call|panggilan (?:suara|video) tak terjawab)$",
     re.IGNORECASE)
 _EDITED = re.compile(r"\s*<(?:This message was edited|Pesan ini telah diedit|Αυτό το μήνυμα υπέστη επεξεργασία)>$")
@@ -66,16 +86,16 @@ def _match(line: str):
 
 
 def _parts(m) -> tuple:
-    """(d1, d2, d3, sep, h, mi, s, ampm, be) whichever order the stamp had."""
-    p = next(p for p in ("", "t_", "a_", "a_t_") if m.group(p + "d1") is not None)
+    """(d1, d2, d3, sep, h, mi, s, ampm, be) whichever order the stamp had (d3: None without a year)."""
+    p = next(p for p in ("", "t_", "a_", "a_t_", "b_", "b_t_") if m.group(p + "d1") is not None)
     g = m.group
     return (g(p + "d1"), g(p + "d2"), g(p + "d3"), g(p + "sep"), g(p + "h"), g(p + "m"), g(p + "s"),
-            g(p + "ampm"), g(p + "be"))
+            g(p + "ampm") or g(p + "pre"), g(p + "be"))
 
 
 def _shape(parts) -> tuple:
     d1, _, d3, sep = parts[:4]
-    return sep, len(d1) == 4, len(d3)
+    return sep, len(d1) == 4, len(d3 or "")
 
 
 class _OrderVote:
@@ -120,22 +140,27 @@ def _year(text: str, buddhist: bool) -> int:
     return year + 2000 if year < 100 else year
 
 
-def _datetime(parts, order: str) -> datetime | None:
+def _datetime(parts, order: str, no_year: int = 2000) -> datetime | None:
     d1, d2, d3, _, h, mi, s, ampm, be = parts
     try:
         if len(d1) == 4:
+            if d3 is None:
+                return None
             year, month, day = int(d1), int(d2), int(d3)
         elif order == "dmy":
-            day, month, year = int(d1), int(d2), _year(d3, bool(be))
+            day, month, year = int(d1), int(d2), _year(d3, bool(be)) if d3 else no_year
         else:
-            month, day, year = int(d1), int(d2), _year(d3, bool(be))
+            month, day, year = int(d1), int(d2), _year(d3, bool(be)) if d3 else no_year
         hour = int(h)
         # "23:59 PM" occurs in real exports: a 24-hour time wins over its marker
         if ampm and hour <= 12:
-            afternoon = ampm.replace(" ", "").replace(".", "").lower() in _AFTERNOON
-            hour = hour % 12 + (12 if afternoon else 0)
+            marker = ampm.replace(" ", "").replace(".", "").lower()
+            if marker in _NIGHT:  # "12 malam" is midnight, "2 at night" 02:00, "10 at night" 22:00
+                hour = 0 if hour == 12 else hour + (12 if hour >= 5 else 0)
+            else:
+                hour = hour % 12 + (12 if marker in _AFTERNOON else 0)
         return datetime(year, month, day, hour, int(mi), int(s or 0))
-    except ValueError:
+    except (ValueError, OverflowError):
         return None
 
 
@@ -150,42 +175,60 @@ def clean_name(name: str) -> str:
 def read(source: Input, ledger: Ledger):
     """Yield the messages of a WhatsApp text export, accounting for every line in `ledger`."""
     votes: dict[tuple, _OrderVote] = {}
+    first_header = None
     for line_no, line in source.lines():
         m = _match(line)
         if m:
             parts = _parts(m)
             votes.setdefault(_shape(parts), _OrderVote()).add(parts, line_no)
+            first_header = first_header or line_no
     orders = {}
     for shape, vote in votes.items():
         orders[shape], why = vote.decide()
         if not shape[1]:
-            ledger.notes.append(f"{source.name}: dates like d{shape[0]}d{shape[0]}{'y' * shape[2]} read "
-                                f"{why}")
+            dates = f"d{shape[0]}d{shape[0]}{'y' * shape[2]}" if shape[2] else f"d{shape[0]}d (no year)"
+            ledger.notes.append(f"{source.name}: dates like {dates} read {why}")
+    if any(not shape[2] for shape in votes):
+        ledger.warnings.append(f"{source.name}: dates without a year: read as running on from the year 2000")
 
     current: Message | None = None
+    preamble: list[int] = []
+    year, previous = 2000, None  # for dates without a year
     for line_no, line in source.lines():
         m = _match(line)
         stamp = None
         if m:
             parts = _parts(m)
-            stamp = _datetime(parts, orders.get(_shape(parts), "dmy"))
+            order = orders.get(_shape(parts), "dmy")
+            stamp = _datetime(parts, order, year)
+            if stamp is not None and parts[2] is None and previous is not None and stamp < previous:
+                year += 1  # December to January
+                stamp = _datetime(parts, order, year)
             if stamp is None:
                 ledger.skip(source.name, line_no, f"a message header whose date or time is impossible "
                                                   f"({line[:40].strip()!r})")
                 continue
+            previous = stamp
         if stamp is None:
             if current is None:
-                if line.strip():
+                if not line.strip():
+                    ledger.mark(SYSTEM)  # blank lines before the first message
+                elif first_header is not None and line_no < first_header:
+                    ledger.mark(SYSTEM)  # a title, page numbers: before the first message, no message
+                    preamble.append(line_no)
+                else:
                     ledger.skip(source.name, line_no, "text before the first message header "
                                                       "(expected a line starting with a date and time)")
-                else:
-                    ledger.mark(SYSTEM)  # blank lines before the first message
                 continue
             current.append(line, line_no)
             ledger.mark(CONTINUATION)
             continue
         if current is not None:
             yield _finish(current)
+        elif preamble:
+            where = f"line {preamble[0]}" if len(preamble) == 1 else f"lines {preamble[0]}-{preamble[-1]}"
+            ledger.warnings.append(f"{source.name}: {where} before the first message header "
+                                   f"(a title?) read as no message")
         current = _message(source.name, line_no, stamp, m.group("rest"), line)
         ledger.mark(SYSTEM if current.system else MESSAGE)
     if current is not None:
@@ -194,7 +237,10 @@ def read(source: Input, ledger: Ledger):
 
 def _message(file: str, line_no: int, stamp: datetime, rest: str, raw: str) -> Message:
     # iOS marks what the phone wrote (attachments, notices) with a direction mark after "Name: "
-    ios_system = raw.lstrip(MARKS).startswith("[") and bool(_IOS_SYSTEM.match(raw.split("]", 1)[-1]))
+    # (and an attachment's line starts with a direction mark: "‎[...] Name: Template.docx ‎document omitted")
+    after = raw.split("]", 1)[-1]
+    ios_system = raw.lstrip(MARKS).startswith("[") and (
+        bool(_IOS_SYSTEM.match(after)) or (raw.startswith("\u200e") and "\u200e" in after))
     clean = rest
     m = _SENDER.match(clean)
     if not m:  # "You added Alice", "+1 234 is a contact", the Android encryption notice

@@ -4,7 +4,9 @@ POST /v1/check answers exactly what `chatlint check --format json` prints
 (`Result.to_dict()`); GET /v1/rules what `chatlint rules --format json` prints.
 Every error is JSON {"error": short category, "detail": what was wrong}, with a
 4xx status for anything the client sent: 400 for a body that is not UTF-8 JSON,
-413 for a body over MAX_BODY bytes, 422 for a JSON body of the wrong shape.
+413 for a body over MAX_BODY bytes, 415 for one not sent as application/json, 421 for a
+Host header that names no address of this server (LocalOnly), 422 for a JSON body of the
+wrong shape.
 
 POST /v2/check and GET /v2/languages speak LanguageTool's HTTP API (languagetool.py),
 on the same check as /v1/check; their errors are LanguageTool's: a 4xx with a
@@ -291,7 +293,86 @@ def speaks_lt(request: Request) -> bool:
     return request.url.path.startswith("/v2/") or request.url.path == "/v2"
 
 
-def create_app(linter=None) -> FastAPI:
+LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "[::1]"})
+# Content types a web page may POST cross-origin without a CORS preflight ("simple" requests)
+SIMPLE_TYPES = ("text/plain", "application/x-www-form-urlencoded", "multipart/form-data")
+JSON_PREFIXES = ("/v1/",)  # endpoints whose request bodies are JSON
+SECURITY_HEADERS = [
+    (b"content-security-policy", b"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                                 b"connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+                                 b"frame-ancestors 'none'"),
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+]
+
+
+def host_name(header: str) -> str:
+    """The host of a Host header, without its port: "localhost:8000" -> "localhost", "[::1]:80" -> "::1"."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1:header.find("]")] if "]" in header else header
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+
+
+class LocalOnly:
+    """ASGI middleware around every route, those of today and those added later.
+
+    - Host: only loopback names (and the address the user chose with --host) are served, so a
+      page on another site cannot reach the server through DNS rebinding (421 otherwise).
+    - A body a web page could send without a preflight (text/plain, a form) is refused on the
+      JSON endpoints with 415, and a text/plain body everywhere: cross-site posts never run.
+    - Every response carries Content-Security-Policy, X-Content-Type-Options, X-Frame-Options
+      and Referrer-Policy.
+    """
+
+    def __init__(self, app, allowed_hosts=None):
+        self.app = app
+        self.any_host = allowed_hosts == "*"
+        self.allowed = LOOPBACK_HOSTS | ({host_name(h) for h in allowed_hosts or ()} if not self.any_host else set())
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
+
+        async def send_secured(message):
+            if message["type"] == "http.response.start":
+                names = {k.lower() for k, _ in message.get("headers", [])}
+                message = {**message, "headers": [*message.get("headers", []),
+                                                  *(h for h in SECURITY_HEADERS if h[0] not in names)]}
+            await send(message)
+
+        refusal = self.refusal(scope, headers)
+        if refusal is not None:
+            return await refusal(scope, receive, send_secured)
+        return await self.app(scope, receive, send_secured)
+
+    def refusal(self, scope, headers):
+        if not self.any_host and host_name(headers.get("host", "")) not in self.allowed:
+            return error(421, "misdirected request", "this server answers only requests for "
+                         f"{', '.join(sorted(self.allowed - {'[::1]'}))} (the Host header was "
+                         f"{headers.get('host', '')[:100]!r})")
+        if scope["method"] in ("POST", "PUT", "PATCH") and _routed(scope):  # else 404/405 as usual
+            media = headers.get("content-type", "").split(";", 1)[0].strip().lower()
+            json_endpoint = scope["path"].startswith(JSON_PREFIXES)
+            if media == "text/plain" or (json_endpoint and (media in SIMPLE_TYPES or not media)):
+                return error(415, "unsupported media type", "send the body as JSON with "
+                             "Content-Type: application/json")
+        return None
+
+
+def _routed(scope) -> bool:
+    """Does a route of the app take this path and method?"""
+    from starlette.routing import Match
+
+    router = getattr(scope.get("app"), "router", None)
+    return any(route.matches(scope)[0] == Match.FULL for route in getattr(router, "routes", ()))
+
+
+def create_app(linter=None, allowed_hosts=None) -> FastAPI:
+    """`allowed_hosts`: host names served besides the loopback ones ("*": any, when the user
+    binds every address)."""
     if linter is None:
         from .. import default_linter
 
@@ -313,6 +394,7 @@ def create_app(linter=None) -> FastAPI:
     error_responses = {
         400: {"model": ErrorOut, "description": "The body is not UTF-8 JSON."},
         413: {"model": ErrorOut, "description": f"The body is over {MAX_BODY} bytes."},
+        415: {"model": ErrorOut, "description": "The body is not sent as application/json."},
         422: {"model": ErrorOut, "description": "The JSON does not have the expected fields and types."},
     }
 
@@ -444,4 +526,5 @@ def create_app(linter=None) -> FastAPI:
         return app.openapi_schema
 
     app.openapi = openapi
+    app.add_middleware(LocalOnly, allowed_hosts=allowed_hosts)
     return app

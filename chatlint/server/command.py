@@ -62,7 +62,9 @@ def run(host: str, port: int, rules_dirs=(), disable=()) -> None:
     from .app import create_app
 
     linter = make_linter(rules_dirs, disable)   # rules, lexicons and spaCy pipelines, once
-    app = create_app(linter)
+    # the Host header must name this server: a loopback name, or the address the user chose
+    allowed = "*" if host in ("0.0.0.0", "::", "") else ([] if host in LOOPBACK else [host])
+    app = create_app(linter, allowed_hosts=allowed)
     sock = bind(host, port)
     actual = sock.getsockname()[1]
     shown = f"[{host}]" if ":" in host else host

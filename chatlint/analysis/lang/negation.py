@@ -47,4 +47,12 @@ def negated(analysis: Analysis, i: int, negators: frozenset) -> bool:
 def supposed(analysis: Analysis, i: int, conditionals: frozenset) -> bool:
     """Is norm `i` in a clause that a conditional ("if", "kalau", "αν") opens before it?"""
     start = analysis.clause(i)[0]
-    return any(norm in conditionals for norm in analysis.norms[start:i])
+    last = analysis.__dict__.get("_conditional_at")
+    if last is None:  # the latest conditional before each norm, once per text: linear time
+        last, seen = [], -1
+        for k, norm in enumerate(analysis.norms):
+            last.append(seen)
+            if norm in conditionals:
+                seen = k
+        analysis.__dict__["_conditional_at"] = last
+    return last[i] >= start if i < len(last) else False

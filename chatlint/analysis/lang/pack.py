@@ -10,6 +10,7 @@ modules.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -51,9 +52,13 @@ class Analysis:
 
     def clause(self, i: int) -> tuple[int, int]:
         """The norms (start, end) of the clause that holds norm `i`, between breaks."""
-        breaks = self.breaks
-        return (max((b for b in breaks if b <= i), default=0),
-                min((b for b in breaks if b > i), default=len(self.norms)))
+        breaks = self._sorted_breaks  # bisected: linear time over all the phrases of a text
+        k = bisect_right(breaks, i)
+        return (breaks[k - 1] if k else 0, breaks[k] if k < len(breaks) else len(self.norms))
+
+    @cached_property
+    def _sorted_breaks(self) -> list[int]:
+        return sorted(self.breaks)
 
     def in_question_clause(self, i: int) -> bool:
         """Does the clause of norm `i` end in a question mark?"""
@@ -97,7 +102,12 @@ class Analysis:
     def only_address_before(self, start: int, pos: int) -> bool:
         """Are the words from `start` up to `pos` only greetings and address words ("Kak,", "Hi")?"""
         address = self.address_words
-        return all(k in address for k, w in enumerate(self.words) if start <= w.start < pos)
+        starts = self._word_starts
+        return all(k in address for k in range(bisect_left(starts, start), bisect_left(starts, pos)))
+
+    @cached_property
+    def _word_starts(self) -> list[int]:
+        return [w.start for w in self.words]
 
     @cached_property
     def address_words(self) -> frozenset[int]:
@@ -225,7 +235,7 @@ class LangPack:
         return tuple(phrase)
 
     def analyse(self, text: str) -> Analysis:
-        doc = self.tokenizer(text)
+        doc = self.nlp.tokenize(text)
         emoji = self.emoji.find(text)
         words: list[Word] = []
         norms: list[str] = []
@@ -234,6 +244,9 @@ class LangPack:
         question_breaks: set[int] = set()
         marks = self.punctuation.question_marks
         info = self._word_info
+        # characters inside emoji (a set, not a scan of the emoji per word: linear time)
+        in_emoji = {i for s, e, _, _ in emoji for i in range(s, e)} if emoji else ()
+        laughed = False
         for token in doc:
             word_norms = info.get(token.norm)
             if word_norms is None:
@@ -241,20 +254,22 @@ class LangPack:
             if not word_norms:  # punctuation, space, emoji, emoticon or laughter
                 if token.norm in self._laughter:
                     emoji.append((token.idx, token.idx + len(token.text), token.text, "friendly"))
-                    emoji.sort()
+                    laughed = True
                 elif CLAUSE_END.search(token.text):
                     breaks.add(len(norms))
                     if any(m in token.text for m in marks) and token.text not in self.emoji.emoticon_kind:
                         question_breaks.add(len(norms))
                 continue
             start = token.idx
-            if emoji and any(s <= start < e for s, e, _, _ in emoji):
+            if start in in_emoji:
                 continue
             text_ = token.text
             k = len(words)
             words.append(Word(text_, start, start + len(text_), word_norms, token.i))
             norms.extend(word_norms)
             norm_word.extend([k] * len(word_norms))
+        if laughed:
+            emoji.sort()
         analysis = Analysis(text, self.lang, self, doc, words, norms, norm_word, emoji, breaks=breaks,
                             question_breaks=question_breaks)
         analysis.hits = self.index.find(norms, breaks)

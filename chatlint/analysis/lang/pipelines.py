@@ -17,6 +17,7 @@ words the list lacks ("kak-kak"), built in a fraction of a second.
 from __future__ import annotations
 
 import importlib
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -30,6 +31,32 @@ class BlankPipeline:
     Defaults: type
     vocab: object
     tokenizer: object
+
+    def tokenize(self, text: str):
+        """The tokenizer's Doc for `text`, in time linear in its length.
+
+        spaCy peels prefixes and suffixes off a chunk without spaces one at a time, each a
+        copy of the rest: quadratic in the chunk's length ("!" * 20000 takes over a minute).
+        A run of more than LONG_RUN characters without a space is tokenized in pieces of
+        LONG_RUN characters, joined into one Doc with the same text and offsets; every text
+        without such a run gets exactly the tokenizer's tokens.
+        """
+        if not _LONG_RUN.search(text):
+            return self.tokenizer(text)
+        from spacy.tokens import Doc
+
+        pieces, pos = [], 0
+        for m in _LONG_RUN.finditer(text):
+            for cut in range(m.start() + LONG_RUN, m.end(), LONG_RUN):
+                pieces.append(text[pos:cut])
+                pos = cut
+        pieces.append(text[pos:])
+        return Doc.from_docs([self.tokenizer(piece) for piece in pieces if piece],
+                             ensure_whitespace=False)
+
+
+LONG_RUN = 100  # characters without a space: longer runs are tokenized in pieces (a URL fits)
+_LONG_RUN = re.compile(r"\S{%d,}" % (LONG_RUN + 1))
 
 
 def language_defaults(lang: str):

@@ -4,6 +4,7 @@ question asks if something is so rather than reporting it."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -104,11 +105,14 @@ def sentences(analysis: Analysis) -> list[Sentence]:
             if tuple(analysis.norms[i:j]) in analysis.pack.question_nouns:
                 nouns.add(pos)
     found_sentences, last = [], 0
+    found.sort()
+    found_at = [pos for pos, _ in found]  # bisected per sentence: linear time in the text
     for match in list(pattern.finditer(analysis.text)) + [None]:
         end = match.end() if match else len(analysis.text)
         chunk = analysis.text[last:end]
         if chunk.strip():
-            asking = [(pos, kind) for pos, kind in sorted(found) if last <= pos < end and kind != NOT_A_QUESTION]
+            asking = [(pos, kind) for pos, kind in found[bisect_left(found_at, last):bisect_left(found_at, end)]
+                      if kind != NOT_A_QUESTION]
             ending = match.group() if match else ""
             asked = any(m in ending for m in marks)
             if not asked:  # "disappointed with the quality for the price" asks nothing
