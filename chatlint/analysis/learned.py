@@ -4,7 +4,7 @@ Real customers rarely say "complaint": they write "internet down again, 7th time
 month" or "belum ada email sampai sekarang". A signal in rules/signals.yaml may name a
 model (`learned: complaint`); it is then also on when that model, reading the message's
 normalised words, word pairs and a few form features, gives a probability at or above
-its threshold. The models are plain weights in chatlint/models/signals.json, trained by
+its threshold. The models are plain weights in chatlint/analysis/models/signals.json, trained by
 training/train_signals.py from labelled real replies (see its docstring); loading them
 costs a JSON read, and they run only for signals a rule's condition names.
 """

@@ -42,7 +42,7 @@ class Signal:
     outside_questions: bool = False
     unless_asked: bool = False
     phrases: str = ""  # the lexicon list it reads, when not its own (`words.apology`)
-    learned: str = ""  # the learned model that also turns it on (chatlint/learned.py)
+    learned: str = ""  # the learned model that also turns it on (chatlint/analysis/learned.py)
 
     def __post_init__(self):
         self.key = self.phrases or f"signals.{self.name}"  # its phrase list in the lexicons
