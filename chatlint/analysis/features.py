@@ -127,6 +127,37 @@ def opens_with_refusal(a: Analysis):
     return [a.char_span(i, j) for i, j in spans if i == first and j - 1 not in taken]
 
 
+_ANSWER_MAX_WORDS = 6
+
+
+def short_answer(a: Analysis):
+    """A short message (at most six words) that asks nothing and opens with a yes, a no or
+    a deed (words.answer_opening: "No", "Yes it is.", "I did", "belum", "sudah kak", "όχι
+    ακόμα"): the customer answering the shop's question. A bare "ok" or "iya" only
+    acknowledges."""
+    if not a.words or len(a.words) > _ANSWER_MAX_WORDS or a.question_breaks:
+        return []
+    address = a.address_words
+    first = next((n for n in range(len(a.norms)) if a.norm_word[n] not in address), None)
+    return [a.char_span(i, j) for i, j in a.hits.get("words.answer_opening", ()) if i == first]
+
+
+def elapsed_wait(a: Analysis):
+    """A count of time gone by or of tries, said as a fact: a number and a unit of
+    words.elapsed ("20 days", "7th time", "3 hari", "5 μηνύματα", "3η φορά"), outside a
+    question ("will it take 2 days?", "saw it 2 days ago, still available?") and not ahead of now (words.ahead: "in 2 days",
+    "dalam 3 hari", "σε 2 μέρες"), in a message that doesn't smile ("2 hours flat 👏" is
+    praise). The customer has been kept waiting, or it keeps happening."""
+    units = a.hits.get("words.elapsed")
+    if not units or any(kind == "friendly" for *_, kind in a.emoji):
+        return []
+    ahead = {n for i, j in a.hits.get("words.ahead", ()) for n in range(i, j)}
+    norms = a.norms
+    asked = [(s.start, s.end) for s in a.questions]
+    spans = [a.char_span(i - 1, j) for i, j in units if i > 0 and norms[i - 1][:1].isdigit() and i - 2 not in ahead]
+    return [(start, end) for start, end in spans if not any(s <= start < e for s, e in asked)]
+
+
 def contact_or_order_number(a: Analysis):
     """An order, phone or tracking number, or an email address."""
     text = a.text
@@ -143,6 +174,8 @@ FEATURES = {
     "shouting": shouting,
     "hostile_emoji": hostile_emoji,
     "contact_or_order_number": contact_or_order_number,
+    "short_answer": short_answer,
+    "elapsed_wait": elapsed_wait,
     "opens_with_refusal": opens_with_refusal,
     "repeated_pings": repeated_pings,
     "short_message": short_message,
