@@ -18,7 +18,9 @@ question. What counts as an answer, per kind:
   other     the words asked about, a number, two words of substance (not fillers,
             the name, address words): "what colours?" -> "black and navy", or a "no"
 A concrete next step (words.next_step with three words of substance: "DM us your
-order number so we can check the refund") answers any kind.
+order number so we can check the refund") answers any kind where the customer reports a
+problem of their own (the complaint signal): their case needs their data. To a question
+anyone could ask ("can I block invites?"), "we'll look into it, DM us" answers nothing.
 A sentence with several kinds is answered by an answer to any of them; a yes or no
 with two words of substance answers a question that doesn't open with its question
 word (where a noun such as "harga" may have made the kind). A reply that honestly
@@ -88,7 +90,7 @@ class AnswerCheck(Check):
         words, features = _EVIDENCE[kind]
         if any(reply.has(f"words.{w}") for w in words) or any(FEATURES[f](reply) for f in features):
             return True
-        if reply.has("words.next_step") and len(_content_words(ctx)) >= 3:
+        if reply.has("words.next_step") and len(_content_words(ctx)) >= 3 and "complaint" in ctx.signals:
             return True  # a concrete next step resolves the request ("DM us your order number so we can check")
         about = _overlap(sentence, ctx)
         if kind == "yesno":  # an indirect answer with substance: "is it leather?" -> "full-grain cowhide",
