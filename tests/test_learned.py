@@ -78,6 +78,25 @@ def test_training_is_deterministic():
     assert w1[0] > 0 > w1[3]  # feature 0 comes with yes, feature 3 mostly with no
 
 
+def test_outside_corpora_read_the_plain_convention_and_cap_the_same_rows(tmp_path):
+    sys.path.insert(0, str(ROOT / "training"))
+    try:
+        from train_signals import read_outside
+    finally:
+        sys.path.pop(0)
+    path = tmp_path / "mine.jsonl"
+    lines = ['{"text": "paket belum sampai %d hari", "lang": "id", "complaint": true}' % i for i in range(6)]
+    lines += ['{"text": "ok", "lang": "id", "complaint": null}',  # no label: dropped
+              '{"text": "merci", "lang": "fr", "complaint": false}',  # a language chatlint does not read
+              '{"text": "paket belum sampai 0 hari", "lang": "id", "complaint": true}']  # a duplicate
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    rows = read_outside("jsonl", path)
+    assert [r[1:] for r in rows] == [("id", f"paket belum sampai {i} hari", True) for i in range(6)]
+    assert rows[0][0] == "mine-1"
+    capped = read_outside("jsonl", path, cap=3)
+    assert len(capped) == 3 and capped == read_outside("jsonl", path, cap=3)
+
+
 def test_a_signal_naming_an_unknown_model_is_an_error(tmp_path):
     path = tmp_path / "signals.yaml"
     path.write_text("complaint:\n  description: x\n  side: customer\n  learned: sarcasm\n", encoding="utf-8")
