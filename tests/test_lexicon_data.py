@@ -105,3 +105,22 @@ def test_a_fourth_languages_templates_stand_in_its_own_words(tmp_path):
     lexicon = linter.lexicons["fr"]
     assert stand_in("eta", lexicon, Settings()) == "2 jours"
     assert customer_message("delivery-delay", lexicon) == "J'attends toujours."
+
+
+def test_a_word_list_read_word_by_word_takes_one_word_each(tmp_path):
+    """conditionals ["au cas où"] would make "au" a conditional on its own: an error instead."""
+    data = dict(FRENCH, conditionals=["si", "au cas où"])
+    path = write_lexicon(tmp_path, data)
+    with pytest.raises(ChatlintError) as error:
+        Linter(rule_dirs=[tmp_path])
+    message = str(error.value)
+    assert str(path) in message and "conditionals" in message and "au cas où" in message
+
+
+def test_until_now_is_no_condition():
+    """Indonesian "sampai sekarang belum" (still not, until now) reports a problem; only a
+    conditional word ("kalau sampai rusak") supposes one."""
+    linter = Linter()
+    said = linter.check("Baik kak", reply_to="Kak sampai sekarang masih belum sampai paketnya", lang="id")
+    supposed = linter.check("Baik kak", reply_to="Kak kalau paketnya belum sampai gimana?", lang="id")
+    assert "complaint" in said.signals and "complaint" not in supposed.signals

@@ -42,6 +42,8 @@ LEXICON_SPEC = Obj(
 WORD_LISTS = ("honorifics", "titles", "negators", "conditionals", "possessives", "determiners",
               "inquiries", "question_tags", "question_nouns", "generic_address", "first_names",
               "sentence_ends", "question_marks", "accented_letters")
+# the word lists read word by word (a set of words, not phrases): one word each
+SINGLE_WORDS = ("negators", "conditionals", "possessives", "determiners", "question_tags")
 # tables of single values: a user's lexicon replaces the entries it gives
 VALUES = ("stand_ins", "customer_messages")
 TABLES = ("nicknames", "words", "signals", "questions", "affixes")
@@ -123,6 +125,11 @@ def load_lexicon(path: Path) -> Lexicon:
         if kind not in QUESTION_KINDS + (NOT_A_QUESTION,):
             raise source.error(("questions", kind), f"unknown question kind {kind!r}; expected one of: "
                                                     f"{', '.join(QUESTION_KINDS + (NOT_A_QUESTION,))}")
+    for key in SINGLE_WORDS:
+        for i, entry in enumerate(data.get(key, [])):
+            if len(entry.split()) != 1:
+                raise source.error((key, i), f"{key}: {entry!r} is several words; expected one word "
+                                             f"each (they are looked up word by word)")
     for table, known in (("stand_ins", STAND_IN_KINDS), ("customer_messages", INTENTS)):
         for key in data.get(table, {}):
             if key not in known:
