@@ -5,7 +5,8 @@
    (drafts and customer turns) through spaCy's blank pipeline alone, the floor
    of what a spaCy-based linter can cost. Target: lint time at most 2x the floor.
 2. Cold start: the wall time of one `chatlint check` process per language,
-   next to `python -c "import spacy"` in the same run. Target: under 1.5 s.
+   next to `python -c "import spacy"` in the same run. Target: at most 1.2x
+   `import spacy` in every language.
 
 Run: python bench/bench.py [--messages 3000] [--rounds 3]
 """
@@ -77,7 +78,7 @@ def cold(rounds: int) -> None:
         seconds = min(wall(exe + ["check", "--lang", lang, "--reply-to", customer, reply])
                       for _ in range(rounds))
         print(f"  chatlint check --lang {lang}:   {seconds:6.2f} s  ({seconds / reference:.2f}x import spacy; "
-              f"target < 1.5 s)")
+              f"target <= 1.2x)")
 
 
 def main() -> None:
