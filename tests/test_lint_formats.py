@@ -105,3 +105,51 @@ def test_json_report(lib):
     assert wrong["score"] == 0 and wrong["fails"] and wrong["critical"] == "wrong-name"
     finding = next(f for f in wrong["findings"] if f["rule"] == "wrong-name")
     assert (finding["line"], finding["column"], finding["text"]) == (3, 17, "Rina")
+
+
+PLAIN_LINES = ["plain", "", "ends with a newline\n", "two\nlines", "\n\nblank lines\n\n", "bell\x07 back\x08 cr\r\n",
+               "vt\x0b ff\x0c", "tab\there", "🙂\tafter an emoji\t|", "中文\tx", "ansi \x1b[31mred\x1b[0m",
+               "[bold]no markup[/bold] :smile:", "zero\u200bwidth  trailing spaces   ", "Ελληνικά → ok"]
+
+
+@pytest.mark.parametrize("color", [False, True])
+def test_text_report_lines_are_what_rich_writes(color):
+    """The text report writes plain lines itself when rich would write no styles: byte for byte the same."""
+    import io
+
+    from chatlint.formatters import console
+    from chatlint.formatters.text import _Lines
+
+    def render(plain):
+        stream = io.StringIO()
+        out = console(stream)
+        if color:
+            out = type(out)(file=stream, highlight=False, soft_wrap=True, markup=False, force_terminal=True)
+        line = _Lines(out, plain=None if plain else False)
+        for text in PLAIN_LINES * 50:  # several batches
+            line((text, "bold"), (" " + text, "red"), ("|", None))
+            line((text, ""))
+        line.flush()
+        return stream.getvalue()
+
+    assert render(True) == render(False)
+    assert ("\x1b[1m" in render(True)) == color  # styles only on a terminal
+
+
+def test_text_report_of_many_templates_matches_rich(tmp_path, monkeypatch):
+    """`chatlint lint` text output, written plainly, is what rich printed line by line."""
+    import io
+
+    from chatlint import api
+    from chatlint.formatters import console
+    from chatlint.formatters.text import render_report, write_report
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "lib.txt").write_text("\n\n".join(["ready gan", "Sorry\tfor the wait {name}!", "ok\rthx",
+                                                   "PLEASE read the listing!!!", "Halo kak Rina 🙏"]),
+                                      encoding="utf-8")
+    report = api.lint(["lib.txt"])
+    fast, slow = io.StringIO(), io.StringIO()
+    write_report(report, fast)
+    render_report(report, console(slow), plain=False)
+    assert fast.getvalue() == slow.getvalue() and fast.getvalue().count("\n") > 5

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from rich.console import Console
+from rich.control import STRIP_CONTROL_CODES, strip_control_codes
 from rich.text import Text
 
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -63,17 +66,78 @@ def _n(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-def render_report(report, console: Console) -> None:
+class _Lines:
+    """write(*parts) prints one line made of (text, style) parts, the first part's style being
+    the line's. Lines are rich Texts on a console that writes styles. On one that writes none
+    (not a terminal, no FORCE_COLOR) they are written directly, in batches, the same characters
+    rich would write: a long report is tens of thousands of lines, and rich's rendering of each
+    took more time than linting the templates."""
+
+    BATCH = 256
+
+    def __init__(self, console: Console, plain: bool | None = None):
+        if plain is None:
+            plain = not (console.color_system is not None or console.legacy_windows or console.is_jupyter
+                         or console.record)
+        self.console = console
+        self.plain = plain
+        self.pending: list[str] = []
+
+    def styled(self, *parts) -> None:
+        (text, style), *rest = parts
+        line = Text(text, style=style)
+        for text, style in rest:
+            line.append(text, style=style)
+        self.console.print(line)
+
+    def __call__(self, *parts) -> None:
+        if not self.plain:
+            self.styled(*parts)
+            return
+        line = "".join(text for text, _ in parts)
+        if "\t" in line:
+            self.flush()
+            self.styled(*parts)  # rich expands tabs to tab stops counted in cells
+            return
+        self.pending.append(line)
+        self.pending.append("\n")
+        if len(self.pending) >= self.BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pending:
+            chunk = "".join(self.pending)
+            self.pending.clear()
+            if _CONTROL.search(chunk):
+                chunk = strip_control_codes(chunk)  # rich drops the same control codes
+            try:
+                self.console.file.write(chunk)
+            except UnicodeEncodeError as error:  # as rich says it
+                error.reason = (f"{error.reason}\n*** You may need to add PYTHONIOENCODING=utf-8 to your "
+                                f"environment ***")
+                raise
+        self.console.file.flush()
+
+
+_CONTROL = re.compile("[%s]" % "".join(map(chr, STRIP_CONTROL_CODES)))
+
+
+def render_report(report, console: Console, plain: bool | None = None) -> None:
     """`chatlint lint`: ruff-style lines, FILE:LINE:COL: LEVEL RULE message, then a summary."""
+    line = _Lines(console, plain)
+    try:
+        _render_report(report, line)
+    finally:
+        line.flush()
+
+
+def _render_report(report, line) -> None:
     for c in report.checked:
         for f in c.findings:
-            head = Text(f"{f.path}:{f.line}:{f.column}: ", style="bold")
-            head.append(f"{f.level} ", style=STYLES[f.level])
-            head.append(f.rule, style="bold")
-            head.append(f" [{c.template.name}, {c.lang}] " + (f.finding.message or ""))
-            console.print(head)
+            line((f"{f.path}:{f.line}:{f.column}: ", "bold"), (f"{f.level} ", STYLES[f.level]), (f.rule, "bold"),
+                 (f" [{c.template.name}, {c.lang}] " + (f.finding.message or ""), None))
             if f.finding.suggestion:
-                console.print(Text("    → " + f.finding.suggestion, style="dim"))
+                line(("    → " + f.finding.suggestion, "dim"))
     counts = report.counts()
     flagged = sum(1 for c in report.checked if c.findings)
     total = sum(counts.values())
@@ -82,14 +146,14 @@ def render_report(report, console: Console) -> None:
         low = sorted(report.checked, key=lambda c: c.score)[:3]
         lowest = ", ".join(f"{c.template.path}:{c.template.line} {c.template.name} {c.score}" for c in low
                            if c.score < 100)
-        line = Text(f"Scores: mean {mean:.0f}/100 over {_n(len(report.checked), 'template')}")
+        parts = [(f"Scores: mean {mean:.0f}/100 over {_n(len(report.checked), 'template')}", "")]
         if lowest:
-            line.append(f"; lowest: {lowest}")
-        console.print(line)
+            parts.append((f"; lowest: {lowest}", None))
+        line(*parts)
     below = [c for c in report.checked if report.fail_under is not None and c.score < report.fail_under]
     if below:
-        console.print(Text(f"{len(below)} template(s) score below fail-under {report.fail_under:g}: " +
-                           ", ".join(f"{c.template.path}:{c.template.line}" for c in below), style="red"))
+        line((f"{len(below)} template(s) score below fail-under {report.fail_under:g}: " +
+              ", ".join(f"{c.template.path}:{c.template.line}" for c in below), "red"))
     baselined = sum(c.baselined for c in report.checked)
     summary = (f"Found {_n(total, 'problem')} ({_n(counts['error'], 'error')}, "
                f"{_n(counts['warning'], 'warning')}, {counts['info']} info) in {flagged} of "
@@ -99,9 +163,9 @@ def render_report(report, console: Console) -> None:
                    f"({_n(len(report.files), 'file')}).")
     if baselined:
         summary += f" {baselined} known finding(s) hidden by the baseline."
-    console.print(Text(summary, style="bold red" if report.failed else "bold green"))
+    line((summary, "bold red" if report.failed else "bold green"))
     if report.baseline_written is not None:
-        console.print(Text(f"Baseline written with {report.baseline_written} finding(s).", style="dim"))
+        line((f"Baseline written with {report.baseline_written} finding(s).", "dim"))
 
 
 def write_result(result, stream) -> None:
