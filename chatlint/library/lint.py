@@ -139,6 +139,8 @@ class TemplateLinter:
                 raise ChatlintError(f"lang: unknown language {template.lang!r}; installed: "
                                     f"{', '.join(self.linter.languages)}", template.path, template.line)
             return template.lang
+        if len(self.linter.detector.langs) == 1:
+            return self.linter.detector.langs[0]  # what detection would say, whatever the text
         text, pos = [], 0
         for a, b, _ in found:  # placeholders carry no language evidence
             text.append(template.text[pos:a])
