@@ -54,21 +54,24 @@ def replies(n: int) -> list[str]:
     return [texts[i % len(texts)] for i in range(n)]
 
 
-def install(folder: Path) -> dict[str, list[str]]:
+def install(folder: Path, names) -> dict[str, list[str]]:
     """write-good and alex (npm), proselint (pip) installed into `folder`."""
     found = {}
+    node = [name for name in names if name != "proselint"]
     if shutil.which("npm"):
-        print("installing write-good and alex with npm ...", flush=True)
+        print(f"installing {' and '.join(node)} with npm ...", flush=True)
         done = subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix",
-                               str(folder / "npm"), "write-good", "alex"], capture_output=True, text=True)
+                               str(folder / "npm"), *node], capture_output=True, text=True)
         if done.returncode:
             print(f"  npm install failed: {done.stderr.strip()[-300:]}")
-        for name in ("write-good", "alex"):
+        for name in node:
             exe = folder / "npm" / "node_modules" / ".bin" / name
             if exe.exists():
                 found[name] = [str(exe)]
+            else:
+                print(f"note: {name} did not install; skipped")
     else:
-        print("note: no npm; write-good and alex are skipped")
+        print(f"note: no npm; {' and '.join(node)} skipped")
     print("installing proselint with pip ...", flush=True)
     done = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
                            "--target", str(folder / "py"), "proselint"], capture_output=True, text=True)
@@ -77,12 +80,14 @@ def install(folder: Path) -> dict[str, list[str]]:
     exe = folder / "py" / "bin" / "proselint"
     if exe.exists():
         found["proselint"] = [sys.executable, str(exe)]
+    else:
+        print("note: proselint did not install; skipped")
     return found
 
 
-def on_path() -> dict[str, list[str]]:
+def on_path(names) -> dict[str, list[str]]:
     found = {}
-    for name in ("write-good", "alex", "proselint"):
+    for name in names:
         exe = shutil.which(name)
         if exe:
             found[name] = [exe]
@@ -119,9 +124,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="chatlint-peers-") as tmp:
         folder = Path(tmp)
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
-        peers = install(folder) if args.install else on_path()
-        if args.no_alex:
-            peers.pop("alex", None)
+        names = ("write-good", "proselint") if args.no_alex else ("write-good", "alex", "proselint")
+        peers = install(folder, names) if args.install else on_path(names)
         data = folder / "replies.txt"
         data.write_text("\n\n".join(texts) + "\n", encoding="utf-8")
         config = folder / ".chatlint.yaml"
@@ -133,6 +137,16 @@ def main() -> None:
         for name, cmd in peers.items():
             extra = proselint_args(cmd, envs[name]) if name == "proselint" else []
             tools[name] = cmd + extra + [str(data)]
+        for name, cmd in list(tools.items()):  # one untimed run each: it works, and files are cached
+            done = subprocess.run(cmd, capture_output=True, text=True, env=envs[name], cwd=folder)
+            lines = done.stdout.count("\n") + done.stderr.count("\n")
+            if done.returncode not in (0, 1, 2) or lines == 0:
+                print(f"note: {name} failed (exit {done.returncode}): {done.stderr.strip()[-300:]}; skipped")
+                del tools[name]
+            else:
+                print(f"  {name}: exit {done.returncode}, {lines:,} lines of output")
+        if "chatlint" not in tools:
+            sys.exit("chatlint lint failed")
         best = {name: [float("inf"), float("inf")] for name in tools}
         for _ in range(args.rounds):  # interleaved: every tool sees the same machine load
             for name, cmd in tools.items():
