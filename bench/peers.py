@@ -139,8 +139,8 @@ def main() -> None:
             tools[name] = cmd + extra + [str(data)]
         for name, cmd in list(tools.items()):  # one untimed run each: it works, and files are cached
             done = subprocess.run(cmd, capture_output=True, text=True, env=envs[name], cwd=folder)
-            lines = done.stdout.count("\n") + done.stderr.count("\n")
-            if done.returncode not in (0, 1, 2) or lines == 0:
+            lines = done.stdout.count("\n") + done.stderr.count("\n")  # alex reports on stderr
+            if done.returncode < 0 or (done.returncode and not lines):  # write-good exits with its count
                 print(f"note: {name} failed (exit {done.returncode}): {done.stderr.strip()[-300:]}; skipped")
                 del tools[name]
             else:
