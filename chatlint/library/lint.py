@@ -122,7 +122,10 @@ class TemplateLinter:
                                            None, None), template.path, line, 1, line, 1))
         located.sort(key=lambda f: (f.line, f.column, f.rule))
         checked = Checked(template, lang, result.score, located, suppressed, result=result)
-        self.rescore(checked)
+        if template.disable:
+            self.rescore(checked)
+        else:  # nothing suppressed: rescoring would judge the engine's own findings and rules again
+            checked.costs, checked.critical = result.costs, result.critical
         return checked
 
     def rescore(self, checked: Checked) -> None:
