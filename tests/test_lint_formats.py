@@ -153,3 +153,36 @@ def test_text_report_of_many_templates_matches_rich(tmp_path, monkeypatch):
     write_report(report, fast)
     render_report(report, console(slow), plain=False)
     assert fast.getvalue() == slow.getvalue() and fast.getvalue().count("\n") > 5
+
+
+def test_control_codes_are_the_ones_rich_strips():
+    from rich.control import STRIP_CONTROL_CODES
+
+    from chatlint.formatters import text
+
+    assert tuple(STRIP_CONTROL_CODES) == text.STRIP_CONTROL_CODES
+
+
+CHECKED = [("barang ready gan", "Kak, yang merah ready?", "Michael"),
+           ("Not our fault.\r\nAsk the courier!!!", "Where is my parcel??", None),
+           ("PLEASE read the listing\x07\x0b\x0c", "price?", "Anna"),
+           ("Ευχαριστούμε πολύ! 🙂\n\nΘα φτάσει αύριο.", "Πότε θα έρθει;", "Γιώργος"),
+           ("ok\tthx", None, None),
+           ("Thanks :smile: [bold]x[/bold]\n", None, "Sarah Lee")]
+
+
+@pytest.mark.parametrize("draft, customer, name", CHECKED)
+def test_check_text_written_plainly_is_what_rich_writes(draft, customer, name):
+    """`chatlint check` into a file or pipe writes the draft's lines without rich: the same characters."""
+    import io
+
+    import chatlint
+    from chatlint.formatters import console
+    from chatlint.formatters.text import render_result, write_result
+
+    result = chatlint.check(draft, reply_to=customer, name=name)
+    fast, slow = io.StringIO(), io.StringIO()
+    write_result(result, fast)
+    render_result(result, console(slow))
+    assert fast.getvalue() == slow.getvalue()
+    assert "\x1b[" not in fast.getvalue()
