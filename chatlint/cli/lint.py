@@ -44,10 +44,11 @@ def emit(report: Report, fmt: str, output: str | None) -> None:
 def lint_command(paths, config_path, fmt, output, rules_dirs, disable, fail_level, fail_under, exit_zero,
                  baseline, update_baseline):
     """Lint canned-reply libraries: YAML, JSON, CSV, Markdown or text files, or folders of them."""
-    from . import handle_errors
+    from . import handle_errors, many_messages
 
-    handle_errors(_lint)(paths, config_path, fmt, output, rules_dirs, disable, fail_level, fail_under,
-                         exit_zero, baseline, update_baseline)
+    with many_messages():
+        handle_errors(_lint)(paths, config_path, fmt, output, rules_dirs, disable, fail_level, fail_under,
+                             exit_zero, baseline, update_baseline)
 
 
 def _lint(paths, config_path, fmt, output, rules_dirs, disable, fail_level, fail_under, exit_zero,
