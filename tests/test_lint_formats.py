@@ -105,3 +105,84 @@ def test_json_report(lib):
     assert wrong["score"] == 0 and wrong["fails"] and wrong["critical"] == "wrong-name"
     finding = next(f for f in wrong["findings"] if f["rule"] == "wrong-name")
     assert (finding["line"], finding["column"], finding["text"]) == (3, 17, "Rina")
+
+
+PLAIN_LINES = ["plain", "", "ends with a newline\n", "two\nlines", "\n\nblank lines\n\n", "bell\x07 back\x08 cr\r\n",
+               "vt\x0b ff\x0c", "tab\there", "🙂\tafter an emoji\t|", "中文\tx", "ansi \x1b[31mred\x1b[0m",
+               "[bold]no markup[/bold] :smile:", "zero\u200bwidth  trailing spaces   ", "Ελληνικά → ok"]
+
+
+@pytest.mark.parametrize("color", [False, True])
+def test_text_report_lines_are_what_rich_writes(color):
+    """The text report writes plain lines itself when rich would write no styles: byte for byte the same."""
+    import io
+
+    from chatlint.formatters import console
+    from chatlint.formatters.text import _Lines
+
+    def render(plain):
+        stream = io.StringIO()
+        out = console(stream)
+        if color:
+            out = type(out)(file=stream, highlight=False, soft_wrap=True, markup=False, force_terminal=True)
+        line = _Lines(out, plain=None if plain else False)
+        for text in PLAIN_LINES * 50:  # several batches
+            line((text, "bold"), (" " + text, "red"), ("|", None))
+            line((text, ""))
+        line.flush()
+        return stream.getvalue()
+
+    assert render(True) == render(False)
+    assert ("\x1b[1m" in render(True)) == color  # styles only on a terminal
+
+
+def test_text_report_of_many_templates_matches_rich(tmp_path, monkeypatch):
+    """`chatlint lint` text output, written plainly, is what rich printed line by line."""
+    import io
+
+    from chatlint import api
+    from chatlint.formatters import console
+    from chatlint.formatters.text import render_report, write_report
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "lib.txt").write_text("\n\n".join(["ready gan", "Sorry\tfor the wait {name}!", "ok\rthx",
+                                                   "PLEASE read the listing!!!", "Halo kak Rina 🙏"]),
+                                      encoding="utf-8")
+    report = api.lint(["lib.txt"])
+    fast, slow = io.StringIO(), io.StringIO()
+    write_report(report, fast)
+    render_report(report, console(slow), plain=False)
+    assert fast.getvalue() == slow.getvalue() and fast.getvalue().count("\n") > 5
+
+
+def test_control_codes_are_the_ones_rich_strips():
+    from rich.control import STRIP_CONTROL_CODES
+
+    from chatlint.formatters import text
+
+    assert tuple(STRIP_CONTROL_CODES) == text.STRIP_CONTROL_CODES
+
+
+CHECKED = [("barang ready gan", "Kak, yang merah ready?", "Michael"),
+           ("Not our fault.\r\nAsk the courier!!!", "Where is my parcel??", None),
+           ("PLEASE read the listing\x07\x0b\x0c", "price?", "Anna"),
+           ("Ευχαριστούμε πολύ! 🙂\n\nΘα φτάσει αύριο.", "Πότε θα έρθει;", "Γιώργος"),
+           ("ok\tthx", None, None),
+           ("Thanks :smile: [bold]x[/bold]\n", None, "Sarah Lee")]
+
+
+@pytest.mark.parametrize("draft, customer, name", CHECKED)
+def test_check_text_written_plainly_is_what_rich_writes(draft, customer, name):
+    """`chatlint check` into a file or pipe writes the draft's lines without rich: the same characters."""
+    import io
+
+    import chatlint
+    from chatlint.formatters import console
+    from chatlint.formatters.text import render_result, write_result
+
+    result = chatlint.check(draft, reply_to=customer, name=name)
+    fast, slow = io.StringIO(), io.StringIO()
+    write_result(result, fast)
+    render_result(result, console(slow))
+    assert fast.getvalue() == slow.getvalue()
+    assert "\x1b[" not in fast.getvalue()

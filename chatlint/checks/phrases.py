@@ -108,6 +108,9 @@ def validate_patterns(patterns, source, keys) -> None:
     """Check token patterns with spaCy's own validation; errors point at the pattern."""
     global _VALIDATOR
     if _VALIDATOR is None:
+        from ..analysis.lang.spacy_import import import_spacy
+
+        import_spacy()
         from spacy.matcher import Matcher
         from spacy.vocab import Vocab
 

@@ -171,7 +171,7 @@ def score(files, fmt_in, columns, agents, idle_gap, business_hours, channel, fmt
 
     FILE: WhatsApp .txt/.zip exports, Telegram result.json, CSV or JSON Lines; with
     --engine spark also Parquet message tables, and folders of either."""
-    from . import handle_errors
+    from . import handle_errors, many_messages
 
     @handle_errors
     def body():
@@ -189,4 +189,6 @@ def score(files, fmt_in, columns, agents, idle_gap, business_hours, channel, fmt
         return run(files, fmt, fmt_in, html, strict, level, exit_zero, settings, rules_dirs, disable,
                    channel, source)
 
-    sys.exit(body())
+    with many_messages():
+        code = body()
+    sys.exit(code)

@@ -122,7 +122,10 @@ class TemplateLinter:
                                            None, None), template.path, line, 1, line, 1))
         located.sort(key=lambda f: (f.line, f.column, f.rule))
         checked = Checked(template, lang, result.score, located, suppressed, result=result)
-        self.rescore(checked)
+        if template.disable:
+            self.rescore(checked)
+        else:  # nothing suppressed: rescoring would judge the engine's own findings and rules again
+            checked.costs, checked.critical = result.costs, result.critical
         return checked
 
     def rescore(self, checked: Checked) -> None:
@@ -139,6 +142,8 @@ class TemplateLinter:
                 raise ChatlintError(f"lang: unknown language {template.lang!r}; installed: "
                                     f"{', '.join(self.linter.languages)}", template.path, template.line)
             return template.lang
+        if len(self.linter.detector.langs) == 1:
+            return self.linter.detector.langs[0]  # what detection would say, whatever the text
         text, pos = [], 0
         for a, b, _ in found:  # placeholders carry no language evidence
             text.append(template.text[pos:a])

@@ -42,7 +42,9 @@ def read_markdown(content: str, path: str) -> list[Template]:
 def section(content, path, locate, start, end, template_id, allowed, comment=_COMMENT) -> Template | None:
     """The template in content[start:end] with directive comments cut out; None when empty."""
     directives, cut = {}, []
-    for m in comment.finditer(content, start, end):
+    # both kinds of directive comment hold one of these; most sections have neither
+    has_comment = content.find("<!--", start, end) >= 0 or content.find("chatlint:", start, end) >= 0
+    for m in comment.finditer(content, start, end) if has_comment else ():
         body = next(g for g in m.groups() if g is not None).strip()
         if body.startswith("chatlint:"):
             line = locate(m.start())[0]

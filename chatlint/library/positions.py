@@ -10,6 +10,7 @@ the raw character it came from.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 
@@ -43,6 +44,9 @@ def align(text: str, raw: str, base: int = 0) -> list[int]:
     return out
 
 
+_NEWLINE = re.compile("\n")
+
+
 @dataclass
 class Locator:
     """Index in a file -> 1-based (line, column), columns counted in characters."""
@@ -50,7 +54,7 @@ class Locator:
     text: str
 
     def __post_init__(self):
-        self.starts = [0] + [i + 1 for i, c in enumerate(self.text) if c == "\n"]
+        self.starts = [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
 
     def __call__(self, index: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, index) - 1

@@ -23,6 +23,9 @@ class Dictionary:
     def _tables(self):
         """(forms, lemmas) of spaCy's lemma lookup table, or None without one."""
         try:
+            from .spacy_import import import_spacy
+
+            import_spacy()
             from spacy.lookups import load_lookups
 
             lookups = load_lookups(self.lang, ["lemma_lookup"], strict=False)

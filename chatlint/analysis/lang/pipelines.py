@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .spacy_import import import_spacy
+
 _LANGUAGE_CLASSES = {"en": ("spacy.lang.en", "English"), "el": ("spacy.lang.el", "Greek"),
                      "id": ("spacy.lang.id", "Indonesian")}
 
@@ -61,6 +63,7 @@ _LONG_RUN = re.compile(r"\S{%d,}" % (LONG_RUN + 1))
 
 def language_defaults(lang: str):
     """The Defaults of spaCy's Language class for `lang`, imported directly."""
+    import_spacy()
     if lang in _LANGUAGE_CLASSES:
         module, name = _LANGUAGE_CLASSES[lang]
         return getattr(importlib.import_module(module), name).Defaults
@@ -88,6 +91,7 @@ def _chat_indonesian_defaults():
 @lru_cache(maxsize=None)
 def get_nlp(lang: str) -> BlankPipeline:
     """The blank tokenizer chatlint uses for `lang`, built once per process."""
+    import_spacy()
     from spacy.tokenizer import Tokenizer
     from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
     from spacy.vocab import create_vocab
