@@ -22,6 +22,12 @@ def test_check_text_output_marks_findings_and_score():
     assert "Skor:" in result.output  # the interface speaks the draft's language
 
 
+def test_a_clean_draft_says_so_in_plain_words():
+    result = run("check", "--lang", "en", "--name", "Alex", "Hi Alex, thanks for your order! It ships tomorrow 🙂")
+    assert result.exit_code == 0
+    assert "No findings." in result.output and "[green]" not in result.output
+
+
 def test_check_json_has_the_documented_keys():
     result = run("check", "--format", "json", "--reply-to", "How much is shipping?", "Free shipping :)")
     data = json.loads(result.output)

@@ -49,7 +49,7 @@ def result_lines(result, where: str = "") -> list[list[tuple[str, str | None]]]:
     labels = LABELS.get(result.lang, LABELS["en"])
     lines = [[(result.text, "")]]
     if not result.findings:
-        lines.append([(f"[green]{labels['no_findings']}[/green]", "")])
+        lines.append([(labels["no_findings"], "green")])
     for f in result.findings:
         pos = ""
         if f.start is not None:
