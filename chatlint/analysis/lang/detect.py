@@ -49,8 +49,9 @@ class Detector:
             if greek_letters and greek_letters >= len(_LATIN.findall(text)):
                 votes["el"] += 1000
                 return votes
+        known = self._vote
         for word in _WORD.findall(text):
-            vote = self._word_vote(word)
+            vote = known[word] if word in known else self._word_vote(word)
             if vote is not None:
                 votes[vote] += 1
         return votes
