@@ -71,10 +71,6 @@ class Analysis:
     def has(self, key: str) -> bool:
         return key in self.hits
 
-    def spans(self, key: str) -> list[tuple[int, int]]:
-        """Character spans of the hits of one phrase list."""
-        return [self.char_span(i, j) for i, j in self.hits.get(key, ())]
-
     def char_span(self, i: int, j: int) -> tuple[int, int]:
         return self.words[self.norm_word[i]].start, self.words[self.norm_word[j - 1]].end
 
