@@ -61,11 +61,9 @@ class PhraseIndex:
         indexes of the norms that follow one: "χρυσό. Μου" is no "χρυσό μου")."""
         hits: dict[str, list[tuple[int, int]]] = {}
         n = len(norms)
-        cached, starts = self._starts.get, self.starts
-        for i, norm in enumerate(norms):
-            plan = cached(norm)
+        for i, plan in enumerate(map(self._starts.get, norms)):
             if plan is None:
-                plan = starts(norm)
+                plan = self.starts(norms[i])
             for keys, node in plan:  # most words start no phrase, or only one-word phrases
                 for key in keys:
                     hits.setdefault(key, []).append((i, i + 1))
