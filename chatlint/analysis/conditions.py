@@ -104,6 +104,11 @@ class Condition:
         if node[0] == "not":
             inner = self._compile(node[1])
             return lambda on: not inner(on)
+        if all(isinstance(item, str) and item != "always" for item in node[1]):  # names only: set tests
+            names = frozenset(node[1])
+            if node[0] == "and":
+                return lambda on: names <= on
+            return lambda on: not names.isdisjoint(on)
         items = [self._compile(item) for item in node[1]]
         if len(items) == 2:  # the common case, without a generator per test
             left, right = items

@@ -1,7 +1,7 @@
 """Text features: the closed set of things read from a message's form, not its words.
 
-Signals (rules/signals.yaml) and checks name them; each is a function of an
-Analysis returning character spans where the feature is (empty: absent).
+Signals (rules/signals.yaml) and checks name them; each is a test of an
+Analysis: is the feature there? (It stops at the first sign of it.)
 """
 
 from __future__ import annotations
@@ -11,9 +11,12 @@ import re
 from .lang.lexicon import QUESTION_KINDS
 from .lang.pack import Analysis
 
-_REPEATED_QUESTION = re.compile(r"\?{3,}|[?;]\s*[?;]\s*[?;]")  # "???": "??" is mere emphasis in chat
+# "???": "??" is mere emphasis in chat. (A look-ahead at the characters a match can start
+# with, here and in the regexes below, spares the engine the alternation at every other
+# position of a text.)
+_REPEATED_QUESTION = re.compile(r"(?=[?;])(?:\?{3,}|[?;]\s*[?;]\s*[?;])")
 _EXCLAMATION_RUN = re.compile(r"![!?1]*![!?1]*!")  # three or more "!" in a run
-_LONG_NUMBER = re.compile(r"\b\d[\d\s.-]{4,}\d\b|#\d{3,}")
+_LONG_NUMBER = re.compile(r"(?=[\d#])(?:\b\d[\d\s.-]{4,}\d\b|#\d{3,})")
 # what a long number may be instead of an order or phone number: an amount with thousands
 # points ("Rp 150.000"), a date ("20.12.2024"), a range ("2025-2026", "12 - 18")
 _NOT_AN_ID = re.compile(r"\d{1,3}(?:[.,]\d{3})+|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,4}\s*-\s*\d{1,4}")
@@ -21,11 +24,11 @@ _NOT_AN_ID = re.compile(r"\d{1,3}(?:[.,]\d{3})+|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")
 _CAPS_RUN = re.compile(r"[A-Z\u00c0-\u00de\u0386-\u03ab]{4}")  # four capitals in a row, Latin or Greek
 # a clock time, a date, "9am", or a day of the month ("the 15th", "15η")
-_CLOCK_OR_DATE = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?\b|\b\d{1,2}\s?(?:am|pm)\b"
-                            r"|\b\d{1,2}(?:st|nd|rd|th|η|ης)\b",
-                            re.I)
+_CLOCK_OR_DATE = re.compile(r"(?=\d)(?:\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?\b"
+                            r"|\b\d{1,2}\s?(?:am|pm)\b|\b\d{1,2}(?:st|nd|rd|th|η|ης)\b)", re.I)
 _NUMBER = re.compile(r"\d")
-_CURRENCY = re.compile(r"[$€£¥₹]|\brp\.?\s?\d|\d\s?(?:rb|k|jt|ribu|juta|eur|euro|ευρώ)\b", re.I)
+_CURRENCY = re.compile(r"(?=[$€£¥₹r\d])(?:[$€£¥₹]|\brp\.?\s?\d|\d\s?(?:rb|k|jt|ribu|juta|eur|euro|ευρώ)\b)",
+                       re.I)
 _URL = re.compile(r"https?://|www\.|\b\w+\.(?:com|id|gr|co|net|org|shop|store)\b", re.I)
 _CAPS_MIN_LETTERS = 4
 
@@ -41,61 +44,59 @@ def caps_words(a: Analysis) -> list:
 
 
 def _regex(pattern):
-    return lambda a: [m.span() for m in pattern.finditer(a.text)]
+    return lambda a: pattern.search(a.text) is not None
 
 
-def question_mark(a: Analysis):
+def question_mark(a: Analysis) -> bool:
     """The language's question marks (its lexicon's question_marks): Greek's ";" too, not ";)"."""
-    return [m.span() for m in a.pack.punctuation.question_mark.finditer(a.text)]
+    return a.pack.punctuation.question_mark.search(a.text) is not None
 
 
 _QUESTION_KEYS = tuple(f"questions.{kind}" for kind in QUESTION_KINDS)
 
 
-def question_words(a: Analysis):
+def question_words(a: Analysis) -> bool:
     hits = a.hits
     if not any(key in hits for key in _QUESTION_KEYS):
-        return []  # no question word: no sentence to split
-    return [(s.start, s.end) for s in a.sentences if s.kinds]
+        return False  # no question word: no sentence to split
+    return any(s.kinds for s in a.sentences)
 
 
-def shouting(a: Analysis):
+def shouting(a: Analysis) -> bool:
     """Two or more words in capitals (a customer shouting; one alone may be emphasis)."""
-    words = caps_words(a)
-    return [(w.start, w.end) for w in words] if len(words) >= 2 else []
+    return len(caps_words(a)) >= 2
 
 
-def hostile_emoji(a: Analysis):
-    return [(s, e) for s, e, _, kind in a.emoji if kind == "hostile"]
+def hostile_emoji(a: Analysis) -> bool:
+    return any(kind == "hostile" for *_, kind in a.emoji)
 
 
-def short_message(a: Analysis):
-    return [(0, len(a.text))] if 0 < len(a.words) <= 4 else []
+def short_message(a: Analysis) -> bool:
+    return 0 < len(a.words) <= 4
 
 
-def time_expression(a: Analysis):
+def time_expression(a: Analysis) -> bool:
     """A clock time, a date, or a number with a time word ("2 hari", "in 3 days")."""
-    spans = [m.span() for m in _CLOCK_OR_DATE.finditer(a.text)]
-    if not spans and _NUMBER.search(a.text) and a.has("words.time"):
-        spans = a.spans("words.time")
-    return spans
+    if not _NUMBER.search(a.text):
+        return False  # each of them has a digit
+    return _CLOCK_OR_DATE.search(a.text) is not None or a.has("words.time")
 
 
-def number(a: Analysis):
-    return [m.span() for m in _NUMBER.finditer(a.text)][:1] + [m.span() for m in _CURRENCY.finditer(a.text)]
+def number(a: Analysis) -> bool:
+    return _NUMBER.search(a.text) is not None or _CURRENCY.search(a.text) is not None
 
 
 _PING_LINE = re.compile(r"^[\s?!.]*(?:\w{1,2})?[\s?!.]*$")  # "P", "??", "ka?", "p."
 
 
-def repeated_pings(a: Analysis):
+def repeated_pings(a: Analysis) -> bool:
     """Two or more lines after the customer's message that only call for attention ("P",
     "ka?", "Minnn", "??", "halo"): they kept waiting for a reply. Pings that open a chat
     ("P / P / Permisi kak") are how some people say hello, not a wait."""
     if a.text.count("\n") < 2:
-        return []
+        return False
     address = a.address_words
-    spans, start, said, k = [], 0, False, 0
+    pings, start, said, k = 0, 0, False, 0
     for line in a.text.split("\n"):
         end = start + len(line)
         inside = []
@@ -107,63 +108,69 @@ def repeated_pings(a: Analysis):
             ping = bool(_PING_LINE.match(line)) or (bool(inside) and len(inside) <= 2
                                                      and all(k in address for k in inside))
             if ping and said:
-                spans.append((start, end))
+                pings += 1
             said = said or not ping
         start = end + 1
-    return spans if len(spans) >= 2 else []
+    return pings >= 2
 
 
-def opens_with_refusal(a: Analysis):
+def opens_with_refusal(a: Analysis) -> bool:
     """The reply opens with a refusal (words.refusal: "we can't", "belum bisa", "μόνο"),
     greetings and address words aside: an answer that brings bad news ("Μόνο Ελλάδα και
     Κύπρο", "Maaf tidak bisa kak"). Not one further on ("if not, ..."), nor a "no problem"."""
     spans = a.hits.get("words.refusal")
     if not spans:
-        return []
+        return False
     address = a.address_words
     first = next((n for n in range(len(a.norms)) if a.norm_word[n] not in address), None)
     taken = {n for key in ("words.thanks", "words.answer_yes") for i, j in a.hits.get(key, ())
              if i == first for n in range(i, j)}
-    return [a.char_span(i, j) for i, j in spans if i == first and j - 1 not in taken]
+    return any(i == first and j - 1 not in taken for i, j in spans)
 
 
 _ANSWER_MAX_WORDS = 6
 
 
-def short_answer(a: Analysis):
+def short_answer(a: Analysis) -> bool:
     """A short message (at most six words) that asks nothing and opens with a yes, a no or
     a deed (words.answer_opening: "No", "Yes it is.", "I did", "belum", "sudah kak", "όχι
     ακόμα"): the customer answering the shop's question. A bare "ok" or "iya" only
     acknowledges."""
     if not a.words or len(a.words) > _ANSWER_MAX_WORDS or a.question_breaks:
-        return []
+        return False
+    openings = a.hits.get("words.answer_opening")
+    if not openings:
+        return False
     address = a.address_words
     first = next((n for n in range(len(a.norms)) if a.norm_word[n] not in address), None)
-    return [a.char_span(i, j) for i, j in a.hits.get("words.answer_opening", ()) if i == first]
+    return any(i == first for i, _ in openings)
 
 
-def elapsed_wait(a: Analysis):
+def elapsed_wait(a: Analysis) -> bool:
     """A count of time gone by or of tries, said as a fact: a number and a unit of
     words.elapsed ("20 days", "7th time", "3 hari", "5 μηνύματα", "3η φορά"), outside a
-    question ("will it take 2 days?", "saw it 2 days ago, still available?") and not ahead of now (words.ahead: "in 2 days",
-    "dalam 3 hari", "σε 2 μέρες"), in a message that doesn't smile ("2 hours flat 👏" is
+    question ("will it take 2 days?", "saw it 2 days ago, still available?") and not
+    ahead of now (words.ahead: "in 2 days", "dalam 3 hari", "σε 2 μέρες"), in a message that doesn't smile ("2 hours flat 👏" is
     praise). The customer has been kept waiting, or it keeps happening."""
     units = a.hits.get("words.elapsed")
     if not units or any(kind == "friendly" for *_, kind in a.emoji):
-        return []
+        return False
     ahead = {n for i, j in a.hits.get("words.ahead", ()) for n in range(i, j)}
     norms = a.norms
+    starts = [a.char_span(i - 1, j)[0] for i, j in units
+              if i > 0 and norms[i - 1][:1].isdigit() and i - 2 not in ahead]
+    if not starts:
+        return False
     asked = [(s.start, s.end) for s in a.questions]
-    spans = [a.char_span(i - 1, j) for i, j in units if i > 0 and norms[i - 1][:1].isdigit() and i - 2 not in ahead]
-    return [(start, end) for start, end in spans if not any(s <= start < e for s, e in asked)]
+    return any(not any(s <= start < e for s, e in asked) for start in starts)
 
 
-def contact_or_order_number(a: Analysis):
+def contact_or_order_number(a: Analysis) -> bool:
     """An order, phone or tracking number, or an email address."""
     text = a.text
-    spans = [m.span() for m in _LONG_NUMBER.finditer(text)
-             if not _NOT_AN_ID.fullmatch(m.group())] if _NUMBER.search(text) else []
-    return spans + ([m.span() for m in _EMAIL.finditer(text)] if "@" in text else [])
+    if _NUMBER.search(text) and any(not _NOT_AN_ID.fullmatch(m.group()) for m in _LONG_NUMBER.finditer(text)):
+        return True
+    return "@" in text and _EMAIL.search(text) is not None
 
 
 FEATURES = {

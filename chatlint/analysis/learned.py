@@ -15,6 +15,7 @@ import json
 import math
 import re
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 MODELS = Path(__file__).resolve().parent / "models" / "signals.json"
@@ -74,8 +75,7 @@ class Model:
         self.weights: dict[str, float] = spec["weights"]
 
     def probability(self, analysis) -> float:
-        weights = self.weights
-        z = self.bias + sum(weights.get(f, 0.0) for f in features_of(analysis))
+        z = self.bias + sum(map(self.weights.get, features_of(analysis), repeat(0.0)))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def says(self, analysis) -> bool:

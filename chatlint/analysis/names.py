@@ -87,13 +87,23 @@ class NameForms:
             if is_greek(part):  # "Ζωή" in a profile, "Zoi" letter by letter in the reply
                 self.keys |= _vocatives(name_key(fold(part).translate(GREEK_LETTERS)))
         self.part_folds = [fold(p) for p in parts]  # shortenings compare letters: Yati, Nurhayati
+        self._matched: dict[tuple[str, bool], bool] = {}
 
     def __bool__(self) -> bool:
         return bool(self.keys)
 
     def matches(self, word: str, lenient: bool = False) -> bool:
         """Is `word` this name? `lenient` (a capitalised word, or one after "kak"/"Hi")
-        also accepts shortenings: Chris for Christopher, Yanti for Suryanti."""
+        also accepts shortenings: Chris for Christopher, Yanti for Suryanti. Remembered per
+        word: a reply's every word is asked about, and the same words come again."""
+        found = self._matched.get((word, lenient))
+        if found is None:
+            found = self._matches(word, lenient)
+            if len(self._matched) < 5_000:
+                self._matched[(word, lenient)] = found
+        return found
+
+    def _matches(self, word: str, lenient: bool) -> bool:
         key = name_key(word)
         if key in self.keys:
             return True

@@ -94,7 +94,7 @@ def compute(signals: dict[str, Signal], customer, reply) -> set[str]:
         if spans:
             on.add(signal.name)
             continue
-        if any(feature(analysis) for feature in signal.tests):
+        if signal.tests and any(feature(analysis) for feature in signal.tests):
             on.add(signal.name)
         elif signal.model and not found and signal.model(analysis):
             # the model reads what the word lists miss; where they found the signal's

@@ -136,8 +136,13 @@ def content_words(ctx, besides=()) -> list:
     """Words that can carry an answer: substantive words that are no stopwords nor
     courtesies ("Thanks for asking!" answers nothing; "Black and navy" does), nor words of
     a clause that thanks or greets ("Thanks for stopping by our shop"), nor the words whose
-    indexes are in `besides`."""
+    indexes are in `besides`. Without `besides`, read once per reply however many questions ask."""
+    if not besides and "content_words" in ctx.cache:
+        return ctx.cache["content_words"]
     reply = ctx.reply
     stopwords = reply.pack.stopwords
     aside = courtesy_words(reply, ("words.thanks", "words.greeting")) | set(besides)
-    return [w for w in substantive_words(ctx, besides=aside) if not all(n in stopwords for n in w.norms)]
+    found = [w for w in substantive_words(ctx, besides=aside) if not all(n in stopwords for n in w.norms)]
+    if not besides:
+        ctx.cache["content_words"] = found
+    return found

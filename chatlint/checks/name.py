@@ -97,6 +97,8 @@ class NameCheck(Check):
 
     def _generic(self, ctx):
         reply = ctx.reply
+        if "generic_address" not in reply.hits:
+            return []
         honorific_norms = {norm for i, j in reply.hits.get("honorifics", ()) for norm in reply.norms[i:j]}
         named = self._named(ctx)
         hits = []

@@ -140,6 +140,8 @@ class _Blank(dict):
 
 
 def _fill(template: str, details: dict) -> str:
+    if "{" not in template and "}" not in template:
+        return template  # nothing to fill (most messages)
     return template.format_map(_Blank(details))
 
 

@@ -13,8 +13,8 @@ import re
 from .normalize import fold, greek_skeleton
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
-_GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
-_LATIN = re.compile(r"[A-Za-z]")
+_GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]+")  # runs of letters: counted run by run
+_LATIN = re.compile(r"[A-Za-z]+")
 
 
 class Detector:
@@ -45,12 +45,13 @@ class Detector:
     def scores(self, text: str) -> dict[str, int]:
         votes = dict.fromkeys(self.langs, 0)
         if "el" in votes and not text.isascii():
-            greek_letters = len(_GREEK.findall(text))
-            if greek_letters and greek_letters >= len(_LATIN.findall(text)):
+            greek_letters = sum(map(len, _GREEK.findall(text)))
+            if greek_letters and greek_letters >= sum(map(len, _LATIN.findall(text))):
                 votes["el"] += 1000
                 return votes
+        known = self._vote
         for word in _WORD.findall(text):
-            vote = self._word_vote(word)
+            vote = known[word] if word in known else self._word_vote(word)
             if vote is not None:
                 votes[vote] += 1
         return votes

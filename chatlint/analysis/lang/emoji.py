@@ -42,10 +42,14 @@ class EmojiTable:
         letters = [re.escape(f) for f in faces if f[0].isalnum()]
         colons = [re.escape(f) for f in faces if f[0] in ":;="]
         other = [re.escape(f) for f in faces if not (f[0].isalnum() or f[0] in ":;=")]
+        # the leading look-ahead (a character some face starts with) spares the regex
+        # engine the whole alternation at every other position of a message
+        starts = "".join(sorted({re.escape(f[0]) for f in faces}))
         self.emoticon_re = re.compile(
-            r"(?<![\w:/])(?:" + "|".join(letters) + r")(?![\w/])"
+            f"(?=[{starts}])"
+            r"(?:(?<![\w:/])(?:" + "|".join(letters) + r")(?![\w/])"
             r"|(?<![\d:;=/])(?:" + "|".join(colons) + r")(?![\w/])"
-            r"|(?:" + "|".join(other) + r")(?![\w/])")
+            r"|(?:" + "|".join(other) + r")(?![\w/]))")
         self._kinds: dict[str, str] = {}
         self._runs: dict[str, tuple] = {}  # run of emoji-range characters -> its emoji
         laughter = data.get("laughter", [])

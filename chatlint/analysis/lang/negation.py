@@ -21,6 +21,8 @@ def drop_denied_signals(analysis: Analysis, negators: frozenset, conditionals: f
     clause opened by a conditional only supposes: "what if it gets lost?", "kalau rusak
     bisa retur?", "αν δεν μου κάνει"."""
     hits = analysis.hits
+    if negators.isdisjoint(analysis.norms) and conditionals.isdisjoint(analysis.norms):
+        return  # most messages: nothing to deny or suppose
     for key in [k for k in hits if k.startswith("signals.")]:
         kept = [(i, j) for i, j in hits[key]
                 if not (negated(analysis, i, negators) or supposed(analysis, i, conditionals))]

@@ -71,10 +71,6 @@ class Analysis:
     def has(self, key: str) -> bool:
         return key in self.hits
 
-    def spans(self, key: str) -> list[tuple[int, int]]:
-        """Character spans of the hits of one phrase list."""
-        return [self.char_span(i, j) for i, j in self.hits.get(key, ())]
-
     def char_span(self, i: int, j: int) -> tuple[int, int]:
         return self.words[self.norm_word[i]].start, self.words[self.norm_word[j - 1]].end
 
@@ -168,6 +164,10 @@ class LangPack:
         self.question_nouns = frozenset(self.phrase_words(n) for n in lexicon.question_nouns)
         self._word_info: dict[int, tuple] = {}  # spaCy norm id -> normalised words
         self._laughter: set[int] = set()  # spaCy norm ids of written laughter ("hehe", "wkwk")
+        self._clause_ends: dict[str, tuple] = {}  # punctuation token -> (ends a clause, asks)
+        from spacy.attrs import IDX, LENGTH, NORM
+
+        self._token_attrs = [NORM, IDX, LENGTH]
         affixes = lexicon.affixes
         self.dictionary = Dictionary(self.lang, affixes.get("prefixes", ()), affixes.get("suffixes", ()))
         self.matcher = None
@@ -242,30 +242,31 @@ class LangPack:
         norm_word: list[int] = []
         breaks: set[int] = set()  # norms that follow a clause break (, . ! ? ; : or a line break)
         question_breaks: set[int] = set()
-        marks = self.punctuation.question_marks
         info = self._word_info
         # characters inside emoji (a set, not a scan of the emoji per word: linear time)
         in_emoji = {i for s, e, _, _ in emoji for i in range(s, e)} if emoji else ()
         laughed = False
-        for token in doc:
-            word_norms = info.get(token.norm)
+        # (norm id, offset, length) of each token: read as one array, not token by token
+        for t, (norm_id, start, length) in enumerate(doc.to_array(self._token_attrs).tolist()):
+            word_norms = info.get(norm_id)
             if word_norms is None:
-                word_norms = self._learn_word(token)
+                word_norms = self._learn_word(doc[t])
+            end = start + length
             if not word_norms:  # punctuation, space, emoji, emoticon or laughter
-                if token.norm in self._laughter:
-                    emoji.append((token.idx, token.idx + len(token.text), token.text, "friendly"))
+                if norm_id in self._laughter:
+                    emoji.append((start, end, text[start:end], "friendly"))
                     laughed = True
-                elif CLAUSE_END.search(token.text):
-                    breaks.add(len(norms))
-                    if any(m in token.text for m in marks) and token.text not in self.emoji.emoticon_kind:
-                        question_breaks.add(len(norms))
+                else:
+                    ends = self._clause_ends.get(text[start:end]) or self._learn_clause_end(text[start:end])
+                    if ends[0]:
+                        breaks.add(len(norms))
+                        if ends[1]:
+                            question_breaks.add(len(norms))
                 continue
-            start = token.idx
             if start in in_emoji:
                 continue
-            text_ = token.text
             k = len(words)
-            words.append(Word(text_, start, start + len(text_), word_norms, token.i))
+            words.append(Word(text[start:end], start, end, word_norms, t))
             norms.extend(word_norms)
             norm_word.extend([k] * len(word_norms))
         if laughed:
@@ -284,12 +285,23 @@ class LangPack:
                 analysis.hits.setdefault(key, []).append(self._token_to_norm_span(analysis, start, end))
         return analysis
 
+    def _learn_clause_end(self, punct: str) -> tuple[bool, bool]:
+        """Does this punctuation (or space, emoji...) token end a clause, and does it ask
+        (a question mark, not in an emoticon)? Cached by its text."""
+        ends = bool(CLAUSE_END.search(punct))
+        asks = ends and any(m in punct for m in self.punctuation.question_marks) \
+            and punct not in self.emoji.emoticon_kind
+        if len(self._clause_ends) < 100_000:
+            self._clause_ends[punct] = (ends, asks)
+        return ends, asks
+
     def _may_match(self, words) -> bool:
         """Run the Matcher only if a word every match needs is there (when patterns have one)."""
         if self.anchors is None:
             return True
         anchors = self.anchors
-        return any(w.text.lower() in anchors or w.norms[0] in anchors for w in words)
+        return not (anchors.isdisjoint([w.text.lower() for w in words])
+                    and anchors.isdisjoint([w.norms[0] for w in words]))
 
     def _learn_word(self, token) -> tuple:
         """A token's normalised words (empty for punctuation, emoji, written laughter and the
