@@ -63,6 +63,10 @@ class NameCheck(Check):
 
     def _wrong(self, ctx):
         reply, pack = ctx.reply, ctx.reply.pack
+        # only a capitalised word may be a name ("Sara", not "sara", "SARA" or "2nd")
+        capitalised = [k for k, w in enumerate(reply.words) if _capitalised(w.text)]
+        if not capitalised:
+            return []
         vocabulary, stopwords = pack.normalizer.vocabulary, pack.stopwords
         hits = []
         after_title = reply.words_after("titles", _addressing_titles(reply))  # "Mrs Brown": a name even if a word
@@ -71,13 +75,11 @@ class NameCheck(Check):
                          for i, j in reply.hits.get(key, ()) for w in reply.norm_word[i:j]}
         customer_words = ctx.customer.norm_set if ctx.customer is not None else frozenset()
         after_address = reply.words_after("honorifics") | after_title
-        for k in sorted(after_address | _said_to(reply)):
+        for k in sorted((after_address | _said_to(reply, capitalised)).intersection(capitalised)):
             if k in address_words:  # "Pak Haji", "Kak Sis": another address word, not a name
                 continue
             word = reply.words[k]
             text = word.text
-            if not (text[:1].isupper() and text.isalpha() and len(text) >= 2 and not text.isupper()):
-                continue
             if ctx.name.matches(text, lenient=True) or any(n in stopwords for n in word.norms):
                 continue
             if customer_words.issuperset(word.norms):
@@ -135,15 +137,20 @@ def _addressed(ctx, k: int, after_greeting: bool) -> bool:
     return after_greeting or all(n in reply.pack.stopwords for n in following)
 
 
-def _said_to(reply) -> set[int]:
+def _capitalised(text: str) -> bool:
+    return text[:1].isupper() and text.isalpha() and len(text) >= 2 and not text.isupper()
+
+
+def _said_to(reply, among) -> set[int]:
     """Words said to someone by their position: opening the reply or a clause, or after an
     address opener ("Yes", "Ναι", "Siap"), with a break or the end right after ("Γιώργο,",
     "welcome, Sara!"). Not after a line break or ending the reply after a comma without
-    "!", "?" or an emoji: "Thanks, Sam" and "Kind regards,\nAnna" sign the shop's name."""
+    "!", "?" or an emoji: "Thanks, Sam" and "Kind regards,\nAnna" sign the shop's name. Only the words at the indexes `among` are asked about."""
     words, text = reply.words, reply.text
     openers = reply.words_after("words.address_openers")
     found = set()
-    for k, word in enumerate(words):
+    for k in among:
+        word = words[k]
         before = text[words[k - 1].end if k else 0:word.start]
         after = text[word.end:words[k + 1].start if k + 1 < len(words) else len(text)]
         last = k + 1 == len(words)
