@@ -5,13 +5,9 @@ Options:
   min_words: number   at least this many words
   curt_words: number  a reply of at most this many words and no courtesy at all (no
                       greeting, thanks, apology, address word, the customer's name, nor
-                      a friendly emoji) is curt: too short for a customer who complains or
-                      is upset, or who asked a yes/no or a how question ("στείλτε
-                      φωτογραφία" to "it came broken", "Ada" to "masih ada?"). An exact
-                      datum to a when/how much/where question ("10 februari") is no
-                      curt reply, nor, to a question, one with a number ("Sampai 4"),
-                      one that says the question's words back or one that sounds glad
-                      ("Yes, in stock", "Έγινε!").
+                      a friendly emoji) to a customer who complains or is upset is curt:
+                      too short ("στείλτε φωτογραφία" to "it came broken"). (To a plain
+                      question a few bare words are often the exact answer: "Di bandung".)
   substance: bool     count only words that carry content: not the customer's
                       name, honorifics, generic address, nor the lexicon's
                       words.filler ("iya", "ok", "noted", "ναι", "tunggu"), nor a
@@ -63,24 +59,15 @@ _UPSET = ("complaint", "impatient", "angry")
 
 
 def _curt(ctx, most: int) -> bool:
-    """A few words and no courtesy at all, to an upset customer or a yes/no or how question."""
+    """A few words and no courtesy at all, to a customer who complains or is upset."""
     reply, customer = ctx.reply, ctx.customer
     if customer is None or not 0 < len(reply.words) <= most:
         return False
+    if not any(signal in ctx.signals for signal in _UPSET):
+        return False
     if any(reply.has(key) for key in _COURTESY_KEYS) or any(kind != "hostile" for *_, kind in reply.emoji):
         return False
-    if ctx.name and any(ctx.name.matches(w.text) for w in reply.words):
-        return False
-    if any(signal in ctx.signals for signal in _UPSET):
-        return True
-    kinds = {kind for s in customer.questions for kind in (s.kinds or ["yesno"])}
-    if not kinds or not kinds <= {"yesno", "how"}:
-        return False
-    # a complete yes or no says the question's words back, or sounds glad: "Yes, in stock",
-    # "Yes it does!", "Έγινε!"
-    asked = set(customer.norms)
-    return ("!" not in reply.text and not any(c.isdigit() for c in reply.text)
-            and not any(n in asked for n in reply.norms if n not in reply.pack.stopwords))
+    return not (ctx.name and any(ctx.name.matches(w.text) for w in reply.words))
 
 
 def _softened_yes_or_no(ctx) -> bool:
