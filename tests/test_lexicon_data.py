@@ -124,3 +124,10 @@ def test_until_now_is_no_condition():
     said = linter.check("Baik kak", reply_to="Kak sampai sekarang masih belum sampai paketnya", lang="id")
     supposed = linter.check("Baik kak", reply_to="Kak kalau paketnya belum sampai gimana?", lang="id")
     assert "complaint" in said.signals and "complaint" not in supposed.signals
+
+
+def test_a_detached_prefix_matches_its_word_written_apart(tmp_path):
+    """Indonesian writes the passive prefix apart ("di kirim"): a phrase with "dikirim" finds it."""
+    pack = Linter().pack("id")
+    assert pack.analyse("Pendaftaran belum di buka kak").has("signals.bad_news")
+    assert not pack.analyse("di bandung kak").has("signals.bad_news")

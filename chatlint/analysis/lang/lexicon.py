@@ -22,6 +22,7 @@ LEXICON_SPEC = Obj(
         "inquiries": [str],
         "question_tags": [str],
         "question_nouns": [str],
+        "detached_prefixes": [str],
         "generic_address": [str],
         "nicknames": {str: [str]},
         "first_names": [str],
@@ -40,10 +41,12 @@ LEXICON_SPEC = Obj(
 
 # the word lists and the tables of lists: a user's lexicon adds to each (Lexicon.merge)
 WORD_LISTS = ("honorifics", "titles", "negators", "conditionals", "possessives", "determiners",
-              "inquiries", "question_tags", "question_nouns", "generic_address", "first_names",
+              "inquiries", "question_tags", "question_nouns", "detached_prefixes", "generic_address",
+              "first_names",
               "sentence_ends", "question_marks", "accented_letters")
 # the word lists read word by word (a set of words, not phrases): one word each
-SINGLE_WORDS = ("negators", "conditionals", "possessives", "determiners", "question_tags")
+SINGLE_WORDS = ("negators", "conditionals", "possessives", "determiners", "question_tags",
+                "detached_prefixes")
 # tables of single values: a user's lexicon replaces the entries it gives
 VALUES = ("stand_ins", "customer_messages")
 TABLES = ("nicknames", "words", "signals", "questions", "affixes")
@@ -83,6 +86,9 @@ class Lexicon:
     # question words that are nouns ("price", "harga", "τιμή"): without a question mark they
     # ask only opening the sentence ("harga kak", not "disappointed for the price")
     question_nouns: list[str] = field(default_factory=list)
+    # prefixes people write apart from their word ("di buka" for "dibuka"): a phrase word with
+    # one matches it written apart too
+    detached_prefixes: list[str] = field(default_factory=list)
     generic_address: list[str] = field(default_factory=list)
     nicknames: dict[str, list[str]] = field(default_factory=dict)
     # common first names: one said to the customer that isn't theirs is a wrong name

@@ -135,11 +135,13 @@ class LangPack:
         lists = dict(self.lexicon_lists())
         lists.update(phrase_lists)
         self.phrases: dict[str, list[Phrase]] = {}
+        self.detached = tuple(self.normalizer.word(p) for p in lexicon.detached_prefixes)
         for key, phrases in lists.items():
             compiled = [self.compile_phrase(p) for p in phrases]
             self.phrases[key] = [c for c in compiled if c]
             for phrase in self.phrases[key]:
-                self.index.add(key, phrase)
+                for form in self.written_apart(phrase):
+                    self.index.add(key, form)
                 vocabulary.update(word for word, is_prefix in phrase if not is_prefix)
         vocabulary.update(self.normalizer.word(m) for m in lexicon.markers)
         for canonical in self.normalizer.slang.values():
@@ -233,6 +235,18 @@ class LangPack:
             for k, word in enumerate(words):
                 phrase.append((word, is_prefix and k == len(words) - 1))
         return tuple(phrase)
+
+    def written_apart(self, phrase: Phrase) -> list[Phrase]:
+        """The phrase, and the phrase with its words that start with a detached prefix written
+        apart ("belum dibuka" is also "belum di buka"), at most 4 forms."""
+        forms = [()]
+        for word, is_prefix in phrase:
+            options = [((word, is_prefix),)]
+            for prefix in self.detached:
+                if word.startswith(prefix) and len(word) - len(prefix) >= 3 and len(forms) < 4:
+                    options.append(((prefix, False), (word[len(prefix):], is_prefix)))
+            forms = [form + option for form in forms for option in options]
+        return forms
 
     def analyse(self, text: str) -> Analysis:
         doc = self.nlp.tokenize(text)
