@@ -139,3 +139,11 @@ def test_every_emoticon_passes_the_quick_pre_check():
     for face, kind in table.emoticon_kind.items():
         assert _MAYBE_EMOTICON.search(face), face
         assert [(text, k) for _, _, text, k in table.find(f"ok {face}")] == [(face, kind)], face
+
+
+def test_a_point_inside_a_word_ends_no_sentence():
+    """"lokasi.nya dmna?" is one question, as "Rp 150.000" is one number and a web address one word."""
+    from chatlint.engine import Linter
+
+    sentences = Linter().pack("id").analyse("Lalu yg di bandung lokasi.nya dmna mas?").sentences
+    assert len(sentences) == 1 and sentences[0].kinds == ["where"]

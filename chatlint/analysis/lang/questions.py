@@ -18,8 +18,9 @@ WINK_AFTER_SEMICOLON = ")-(pPdD*"
 
 
 def _mark(mark: str) -> str:
-    if mark == ".":  # a "." between digits is a decimal or thousands point ("Rp 150.000")
-        return r"\.(?!\d)"
+    if mark == ".":  # a "." right before a letter or digit is inside a word or number:
+        # "Rp 150.000", "smb.telkomuniversity.ac.id", "lokasi.nya"
+        return r"\.(?![^\W_])"
     if mark == ";":
         return ";(?![%s])" % re.escape(WINK_AFTER_SEMICOLON)
     return re.escape(mark)
