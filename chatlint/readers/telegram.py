@@ -141,7 +141,7 @@ def _message(file: str, line: int, chat: str, item: dict) -> Message:
             stamp = datetime.fromtimestamp(int(item["date_unixtime"]), timezone.utc).replace(tzinfo=None)
         else:
             stamp = None
-    except (TypeError, ValueError, OverflowError):
+    except (TypeError, ValueError, OverflowError, OSError):  # OSError: a timestamp past what the platform holds
         stamp = None
     system = item.get("type") != "message" or not text.strip()
     return Message(file, line, stamp, sender, text, chat=chat, system=system, end_line=line)
