@@ -114,6 +114,12 @@ def repeated_pings(a: Analysis) -> bool:
     return pings >= 2
 
 
+def _opening_norm(a: Analysis) -> int | None:
+    """The first normalised word past greetings and address words ("Kak, belum bisa": belum)."""
+    address = a.address_words
+    return next((n for n in range(len(a.norms)) if a.norm_word[n] not in address), None)
+
+
 def opens_with_refusal(a: Analysis) -> bool:
     """The reply opens with a refusal (words.refusal: "we can't", "belum bisa", "μόνο"),
     greetings and address words aside: an answer that brings bad news ("Μόνο Ελλάδα και
@@ -121,8 +127,7 @@ def opens_with_refusal(a: Analysis) -> bool:
     spans = a.hits.get("words.refusal")
     if not spans:
         return False
-    address = a.address_words
-    first = next((n for n in range(len(a.norms)) if a.norm_word[n] not in address), None)
+    first = _opening_norm(a)
     taken = {n for key in ("words.thanks", "words.answer_yes") for i, j in a.hits.get(key, ())
              if i == first for n in range(i, j)}
     return any(i == first and j - 1 not in taken for i, j in spans)
@@ -141,8 +146,7 @@ def short_answer(a: Analysis) -> bool:
     openings = a.hits.get("words.answer_opening")
     if not openings:
         return False
-    address = a.address_words
-    first = next((n for n in range(len(a.norms)) if a.norm_word[n] not in address), None)
+    first = _opening_norm(a)
     return any(i == first for i, _ in openings)
 
 
