@@ -142,8 +142,8 @@ def test_every_emoticon_passes_the_quick_pre_check():
 
 
 def test_a_point_inside_a_word_ends_no_sentence():
-    """"lokasi.nya dmna?" is one question, as "Rp 150.000" is one number and a web address one word."""
+    """"toko.nya dmna?" is one question, as "Rp 150.000" is one number and a web address one word."""
     from chatlint.engine import Linter
 
-    sentences = Linter().pack("id").analyse("Lalu yg di bandung lokasi.nya dmna mas?").sentences
+    sentences = Linter().pack("id").analyse("Kak kalau yg cabang medan toko.nya dmna ya?").sentences
     assert len(sentences) == 1 and sentences[0].kinds == ["where"]

@@ -7,7 +7,7 @@ Options:
                       greeting, thanks, apology, address word, the customer's name, nor
                       a friendly emoji) to a customer who complains or is upset is curt:
                       too short ("στείλτε φωτογραφία" to "it came broken"). (To a plain
-                      question a few bare words are often the exact answer: "Di bandung".)
+                      question a few bare words are often the exact answer: "Di Jakarta".)
   substance: bool     count only words that carry content: not the customer's
                       name, honorifics, generic address, nor the lexicon's
                       words.filler ("iya", "ok", "noted", "ναι", "tunggu"), nor a
@@ -24,7 +24,7 @@ import re
 
 from .base import Check, Hit
 
-_LINK = re.compile(r"^(?:https?|www)$|[./][^\W\d_]", re.I)  # a link's words: "https", "smb.telkom.ac.id"
+_LINK = re.compile(r"^(?:https?|www)$|[./][^\W\d_]", re.I)  # a link's words: "https", "shop.example.co.id"
 
 
 class LengthCheck(Check):

@@ -19,7 +19,7 @@ WINK_AFTER_SEMICOLON = ")-(pPdD*"
 
 def _mark(mark: str) -> str:
     if mark == ".":  # a "." right before a letter or digit is inside a word or number:
-        # "Rp 150.000", "smb.telkomuniversity.ac.id", "lokasi.nya"
+        # "Rp 150.000", "shop.example.com", "toko.nya"
         return r"\.(?![^\W_])"
     if mark == ";":
         return ";(?![%s])" % re.escape(WINK_AFTER_SEMICOLON)
