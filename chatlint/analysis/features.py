@@ -154,8 +154,9 @@ def elapsed_wait(a: Analysis) -> bool:
     """A count of time gone by or of tries, said as a fact: a number and a unit of
     words.elapsed ("20 days", "7th time", "3 hari", "5 μηνύματα", "3η φορά"), outside a
     question ("will it take 2 days?", "saw it 2 days ago, still available?") and not
-    ahead of now (words.ahead: "in 2 days", "dalam 3 hari", "σε 2 μέρες"), in a message that doesn't smile ("2 hours flat 👏" is
-    praise). The customer has been kept waiting, or it keeps happening."""
+    ahead of now (words.ahead: "in 2 days", "dalam 3 hari", "σε 2 μέρες"), in a message
+    that doesn't smile ("came 2 days after I ordered, love it 👏" is praise). The customer
+    has been kept waiting, or it keeps happening."""
     units = a.hits.get("words.elapsed")
     if not units or any(kind == "friendly" for *_, kind in a.emoji):
         return False
