@@ -41,7 +41,6 @@ class EmoticonCheck(Check):
         if limit is not None and len(emoji) > limit:
             start = emoji[limit][0]
             hits.append(Hit("too_many", start, emoji[-1][1], details={"count": len(emoji), "max": limit}))
-        softened = any(kind != "hostile" for *_, kind in emoji)
-        if not softened and self.require_when(ctx.signals):
+        if not ctx.reply.softened and self.require_when(ctx.signals):
             hits.append(Hit("missing", edit=("insert", len(ctx.reply.text.rstrip()))))
         return hits

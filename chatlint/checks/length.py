@@ -65,7 +65,7 @@ def _curt(ctx, most: int) -> bool:
         return False
     if not any(signal in ctx.signals for signal in _UPSET):
         return False
-    if any(reply.has(key) for key in _COURTESY_KEYS) or any(kind != "hostile" for *_, kind in reply.emoji):
+    if reply.softened or any(reply.has(key) for key in _COURTESY_KEYS):
         return False
     return not (ctx.name and any(ctx.name.matches(w.text) for w in reply.words))
 
@@ -76,7 +76,7 @@ def _softened_yes_or_no(ctx) -> bool:
     reply, customer = ctx.reply, ctx.customer
     if customer is None or not customer.questions:
         return False
-    return (any(kind != "hostile" for *_, kind in reply.emoji)
+    return (reply.softened
             and all(s.kinds in ([], ["yesno"]) for s in customer.questions)
             and any(echoes_answer_word(s, ctx) for s in customer.questions))
 

@@ -145,7 +145,8 @@ def _said_to(reply, among) -> set[int]:
     """Words said to someone by their position: opening the reply or a clause, or after an
     address opener ("Yes", "Ναι", "Siap"), with a break or the end right after ("Γιώργο,",
     "welcome, Sara!"). Not after a line break or ending the reply after a comma without
-    "!", "?" or an emoji: "Thanks, Sam" and "Kind regards,\nAnna" sign the shop's name. Only the words at the indexes `among` are asked about."""
+    "!", "?" or an emoji: "Thanks, Sam" and "Kind regards,\nAnna" sign the shop's name.
+    Only the words at the indexes `among` are asked about."""
     words, text = reply.words, reply.text
     openers = reply.words_after("words.address_openers")
     found = set()

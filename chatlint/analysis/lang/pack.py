@@ -71,6 +71,11 @@ class Analysis:
     def has(self, key: str) -> bool:
         return key in self.hits
 
+    @property
+    def softened(self) -> bool:
+        """Does an emoji or emoticon soften the message (any that isn't hostile)?"""
+        return any(kind != "hostile" for *_, kind in self.emoji)
+
     def char_span(self, i: int, j: int) -> tuple[int, int]:
         return self.words[self.norm_word[i]].start, self.words[self.norm_word[j - 1]].end
 
